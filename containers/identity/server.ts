@@ -1,3 +1,3 @@
-// Placeholder until the 'identity' Hono service lands (issue 4).
-import { createServer } from 'node:http';
-createServer((_req, res) => res.end('{}')).listen(Number(process.env.PORT ?? 8080));
+import { startService } from '../runtime/server';
+
+void startService('identity');

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDependencies } from '../../shared/api/create-dependencies';
+import { rootLogger } from '../../shared/observability/logger';
+import type { ServiceName } from '../../shared/routing/routes';
+import { createServiceApp } from './service-app';
+
+export interface RunningService {
+  readonly port: number;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a service on `HOST:PORT` (127.0.0.1:8080 unless set; the container sets HOST=0.0.0.0) and
+ * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
+ */
+export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const deps = await createDependencies(env);
+  const app = createServiceApp(service, deps);
+  const hostname = env.HOST ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname, port: Number(env.PORT ?? 8080) }, () => resolve(s as Server));
+  });
+  const port = (server.address() as AddressInfo).port;
+  rootLogger().info('service listening', { service, hostname, port });
+
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  const shutdown = async (signal: string) => {
+    rootLogger().info('draining', { service, signal });
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { port, close };
+}

@@ -1,0 +1,53 @@
+import { Hono, type Context } from 'hono';
+import { requestId } from 'hono/request-id';
+import { dispatch } from '../../shared/api/dispatch';
+import type { ApiDependencies } from '../../shared/api/dependencies';
+import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type ServiceName } from '../../shared/routing/routes';
+import type { ApiRequest, ApiResponse } from '../../shared/http/types';
+import { parseQueryString } from '../../shared/http/query';
+
+/** The routes a service serves: every route of every group assigned to it in the route table. */
+export function routesOfService(service: ServiceName): RouteDefinition[] {
+  return ROUTES.filter((route) => (ROUTE_GROUPS[route.group] as { service?: ServiceName }).service === service);
+}
+
+/** `/account/{member}` → `/account/:member` */
+const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+async function requestFromContext(c: Context): Promise<ApiRequest> {
+  const url = new URL(c.req.url);
+  const body = await c.req.text();
+  return {
+    method: c.req.method,
+    path: url.pathname,
+    pathParameters: c.req.param() as Record<string, string>,
+    query: parseQueryString(url.search.slice(1)),
+    headers: c.req.header(),
+    body: body === '' ? undefined : body,
+    requestId: c.get('requestId'),
+  };
+}
+
+function toResponse(response: ApiResponse): Response {
+  return new Response(JSON.stringify(response.body), {
+    status: response.status,
+    headers: { 'content-type': 'application/json', ...response.headers },
+  });
+}
+
+/**
+ * A Hono app serving one service's routes through the same dispatcher as the Lambda handlers.
+ * The correlation id is `x-request-id` (API Gateway maps its request id into it), else a new uuid.
+ */
+export function createServiceApp(service: ServiceName, deps: ApiDependencies): Hono {
+  const app = new Hono();
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.get('/health', (c) => c.json({ status: 'ok', service }));
+  for (const route of routesOfService(service)) {
+    const id = routeId(route);
+    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(id, await requestFromContext(c), deps)));
+  }
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((_error, c) => c.json({ error: 'internal error' }, 500));
+  return app;
+}

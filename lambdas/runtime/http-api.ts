@@ -1,0 +1,62 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { dispatch, routeById } from '../../shared/api/dispatch';
+import type { ApiDependencies } from '../../shared/api/dependencies';
+import { matchPath, type RouteGroup } from '../../shared/routing/routes';
+import type { ApiRequest, ApiResponse } from '../../shared/http/types';
+import { parseQueryString } from '../../shared/http/query';
+import { rootLogger } from '../../shared/observability/logger';
+import { createDependencies } from '../../shared/api/create-dependencies';
+
+/** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request. */
+export function requestFromEvent(event: APIGatewayProxyEventV2): ApiRequest {
+  const route = routeById(event.routeKey);
+  const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    pathParameters: (route && matchPath(route.path, event.rawPath)) ?? {},
+    query: parseQueryString(event.rawQueryString),
+    headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? ''])),
+    body: body === '' ? undefined : body,
+    requestId: event.requestContext.requestId,
+  };
+}
+
+export function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: response.status,
+    headers: { 'content-type': 'application/json', ...response.headers },
+    body: JSON.stringify(response.body),
+  };
+}
+
+/**
+ * The middy handler for one route group: Powertools logger (correlation id) and tracer around the
+ * shared dispatcher. A route key outside the group is a 404, so a mis-wired integration is loud.
+ */
+export function httpApiHandler(group: RouteGroup, dependencies: () => Promise<ApiDependencies> = defaultDependencies) {
+  const tracer = new Tracer({ serviceName: group });
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const request = requestFromEvent(event);
+    const route = routeById(event.routeKey);
+    const id = route?.group === group ? event.routeKey : `${group}: ${event.routeKey}`;
+    return resultFromResponse(await dispatch(id, request, await dependencies()));
+  };
+  return middy(core)
+    .use(injectLambdaContext(rootLogger(), { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(captureLambdaHandler(tracer));
+}
+
+let cached: Promise<ApiDependencies> | undefined;
+/** Built once per Lambda container, on the first invocation (config is validated then). */
+function defaultDependencies(): Promise<ApiDependencies> {
+  cached ??= createDependencies().catch((error) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
