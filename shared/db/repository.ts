@@ -1,0 +1,218 @@
+/**
+ * The tenant-scoped repository. It is built FROM a Whoami, and its partition key is always
+ * `whoami.tenant` (or the read-only `global` partition): no method takes a partition key, and rows
+ * handed in get their `username` overwritten, so request input can never reach another tenant.
+ *
+ * Writes are conditional on the row's `version` counter: a concurrent writer makes ours fail, and
+ * we re-read, re-merge and retry; after a few lost races the caller gets 409 — never a lost update.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Whoami } from '../auth/whoami';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { combine } from '../model';
+import type { BaseRow } from '../model/common';
+import { decodeOffset, encodeOffset } from './offset';
+import { TABLE_SCHEMA } from './table-schema';
+
+export const GLOBAL_PARTITION = 'global';
+const MAX_ATTEMPTS = 5;
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface RepositoryDeps {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly offsetSecret: string;
+}
+
+/** Fields that may be searched as `field:value` (each has a GSI keyed by username). */
+export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns' } as const;
+export type SearchField = keyof typeof SEARCH_FIELDS;
+
+export interface QueryInput {
+  /** `#prefix` of the sort key, or `field:value` on status/source/dns. */
+  readonly key: string;
+  /** Equality instead of begins_with. */
+  readonly exact?: boolean;
+  /** Only rows of this entity type (`job`, `asset`, …), matched on the key prefix. */
+  readonly label?: string;
+  /** The opaque token from a previous page. */
+  readonly offset?: string;
+  readonly limit?: number;
+  /** Read the shared `global` partition instead of the tenant's. */
+  readonly global?: boolean;
+  /** Descending sort-key order. */
+  readonly desc?: boolean;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Present when there are more rows; pass it back as `offset`. */
+  readonly offset?: string;
+}
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException || (error as Error)?.name === 'ConditionalCheckFailedException';
+
+export class TenantRepository {
+  readonly tenant: string;
+
+  constructor(
+    private readonly deps: RepositoryDeps,
+    private readonly whoami: Whoami,
+  ) {
+    if (!whoami.tenant || whoami.tenant === GLOBAL_PARTITION) throw new Error('a repository needs a tenant Whoami');
+    this.tenant = whoami.tenant;
+  }
+
+  async get<T extends BaseRow>(key: string, options: { global?: boolean } = {}): Promise<T | undefined> {
+    const { Item } = await this.deps.doc.send(
+      new GetCommand({ TableName: this.deps.tableName, Key: { username: options.global ? GLOBAL_PARTITION : this.tenant, key }, ConsistentRead: true }),
+    );
+    return Item as T | undefined;
+  }
+
+  /** Inserts a row that must not exist yet (409 if it does). */
+  async create<T extends BaseRow>(row: T): Promise<T> {
+    const item = { ...row, username: this.tenant, version: 1 };
+    try {
+      await this.deps.doc.send(
+        new PutCommand({ TableName: this.deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw conflict(`${row.key} already exists`);
+      throw error;
+    }
+    return item;
+  }
+
+  /**
+   * Reads the row, applies `mutate`, and writes it back only if nobody wrote in between; on a
+   * race it re-reads and re-applies. `mutate` receives undefined when the row does not exist.
+   */
+  async change<T extends BaseRow>(key: string, mutate: (existing: T | undefined) => T | undefined): Promise<T | undefined> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const existing = await this.get<T>(key);
+      const next = mutate(existing);
+      if (!next) return existing;
+      const version = existing?.version;
+      const item = { ...next, username: this.tenant, key, version: (version ?? 0) + 1 };
+      try {
+        await this.deps.doc.send(
+          new PutCommand({
+            TableName: this.deps.tableName,
+            Item: item,
+            ...(existing === undefined
+              ? { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }
+              : version === undefined
+                ? { ConditionExpression: 'attribute_exists(#key) AND attribute_not_exists(#v)', ExpressionAttributeNames: { '#key': 'key', '#v': 'version' } }
+                : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
+          }),
+        );
+        return item;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+    throw conflict(`${key} was changed concurrently; try again`);
+  }
+
+  /** Updates an existing row (404 if absent). */
+  async update<T extends BaseRow>(key: string, mutate: (existing: T) => T): Promise<T> {
+    const result = await this.change<T>(key, (existing) => {
+      if (!existing) throw notFound(`${key} not found`);
+      return mutate(existing);
+    });
+    return result!;
+  }
+
+  /**
+   * Inserts `row`, or combines it with the stored one: `merge` for a user update (history),
+   * `visit` for re-discovery. `by` is who made the change (history's `by`).
+   */
+  async upsert<T extends BaseRow>(row: T, mode: 'merge' | 'visit', by = this.whoami.username): Promise<{ row: T; created: boolean }> {
+    let created = false;
+    const result = await this.change<T>(row.key, (existing) => {
+      created = !existing;
+      return existing ? (combine(mode, existing, row, by) as T) : row;
+    });
+    return { row: result!, created };
+  }
+
+  /** Replaces the row whatever it held (settings and other last-writer-wins rows). */
+  async put<T extends BaseRow>(row: T): Promise<T> {
+    return (await this.change<T>(row.key, () => row))!;
+  }
+
+  /** Hard delete (accounts, attributes, files). Returns whether a row was there. */
+  async remove(key: string): Promise<boolean> {
+    const { Attributes } = await this.deps.doc.send(
+      new DeleteCommand({ TableName: this.deps.tableName, Key: { username: this.tenant, key }, ReturnValues: 'ALL_OLD' }),
+    );
+    return Attributes !== undefined;
+  }
+
+  /** `GET /my`-style search: key prefix (or exact), or `field:value` through a GSI, paginated by opaque offset. */
+  async query<T extends BaseRow>(input: QueryInput): Promise<Page<T>> {
+    const partition = input.global ? GLOBAL_PARTITION : this.tenant;
+    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badRequest(`limit must be between 1 and ${MAX_PAGE_SIZE}`);
+    if (input.label !== undefined && !/^[a-z_-]{1,64}$/.test(input.label)) throw badRequest('label must be an entity type such as job or asset');
+
+    const names: Record<string, string> = { '#p': TABLE_SCHEMA.partitionKey };
+    const values: Record<string, unknown> = { ':p': partition };
+    let indexName: string | undefined;
+    let condition: string;
+    const key = input.key ?? '';
+    if (key.startsWith('#')) {
+      names['#k'] = TABLE_SCHEMA.sortKey;
+      values[':k'] = key;
+      condition = input.exact ? '#p = :p AND #k = :k' : '#p = :p AND begins_with(#k, :k)';
+    } else {
+      const match = /^([a-z]+):(.+)$/s.exec(key);
+      if (!match || !(match[1] in SEARCH_FIELDS)) {
+        throw badRequest(`key must start with # or be field:value with field one of ${Object.keys(SEARCH_FIELDS).join(', ')}`);
+      }
+      indexName = SEARCH_FIELDS[match[1] as SearchField];
+      names['#f'] = match[1];
+      values[':f'] = match[2];
+      condition = input.exact ? '#p = :p AND #f = :f' : '#p = :p AND begins_with(#f, :f)';
+    }
+    if (Buffer.byteLength(key) > 1024) throw badRequest('key longer than 1024 bytes');
+
+    let filter: string | undefined;
+    if (input.label) {
+      names['#key'] = TABLE_SCHEMA.sortKey;
+      values[':label'] = `#${input.label}#`;
+      filter = 'begins_with(#key, :label)';
+    }
+
+    // The offset token is bound to the partition and to this exact query.
+    const scope = JSON.stringify([partition, indexName ?? '', key, !!input.exact, input.label ?? '', !!input.desc]);
+    const request: QueryCommandInput = {
+      TableName: this.deps.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: condition,
+      FilterExpression: filter,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      Limit: limit,
+      ScanIndexForward: !input.desc,
+    };
+    if (input.offset) {
+      const start = decodeOffset(this.deps.offsetSecret, scope, input.offset);
+      if (start[TABLE_SCHEMA.partitionKey] !== partition) throw badRequest('invalid offset');
+      request.ExclusiveStartKey = start;
+    }
+    const { Items, LastEvaluatedKey } = await this.deps.doc.send(new QueryCommand(request));
+    return {
+      items: (Items ?? []) as T[],
+      offset: LastEvaluatedKey ? encodeOffset(this.deps.offsetSecret, scope, LastEvaluatedKey) : undefined,
+    };
+  }
+}
+
+/** The one way to get a repository: from the authenticated caller. */
+export const repositoryFor = (deps: RepositoryDeps, whoami: Whoami): TenantRepository => new TenantRepository(deps, whoami);

@@ -1,0 +1,95 @@
+/** Conventions every entity shares: timestamps, TTLs, key limits, history, and input helpers. */
+import { z } from 'zod';
+import { badRequest } from '../http/errors';
+
+/** RFC3339 UTC with second precision, e.g. `2026-01-02T03:04:05Z` (Chariot's `Now()`). */
+export const now = (date = new Date()): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** RFC3339 with milliseconds: Setting.last_modified is the one field that keeps sub-second precision. */
+export const nowNano = (date = new Date()): string => date.toISOString();
+/** Epoch seconds `hours` from now (Chariot's `Future()`); `ttl = 0` means never expire. */
+export const future = (hours: number, date = new Date()): number => Math.floor(date.getTime() / 1000) + hours * 3600;
+
+export const TTL_HOURS = { asset: 720, risk: 720, attribute: 720, job: 168 } as const;
+
+/** DynamoDB's sort-key limit, and Chariot's: keys are cut to this many UTF-8 bytes. */
+export const MAX_KEY_BYTES = 1024;
+export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Cuts `value` so that `before + value + after` fits in `max` bytes, never splitting a character. */
+export function cutToFit(before: string, value: string, after: string, max = MAX_KEY_BYTES): string {
+  const room = max - byteLength(before) - byteLength(after);
+  if (room <= 0) throw badRequest('key too long');
+  if (byteLength(value) <= room) return value;
+  let out = '';
+  for (const ch of value) {
+    if (byteLength(out) + byteLength(ch) > room) break;
+    out += ch;
+  }
+  return out;
+}
+
+export function assertKeyLength(key: string): string {
+  if (byteLength(key) > MAX_KEY_BYTES) throw badRequest(`key longer than ${MAX_KEY_BYTES} bytes`);
+  return key;
+}
+
+/** Stored on every row; `version` is the optimistic-locking counter the repository maintains. */
+export interface BaseRow {
+  username: string;
+  key: string;
+  version?: number;
+}
+
+export interface HistoryRecord {
+  from?: string;
+  to?: string;
+  by?: string;
+  comment?: string;
+  updated: string;
+}
+
+/**
+ * Chariot's History.Update: a status change appends {from,to,by,comment} and returns true (apply
+ * it); otherwise a non-empty comment appends {by,comment}. Returns the new history and whether to apply.
+ */
+export function recordHistory(
+  history: readonly HistoryRecord[] | undefined,
+  change: { from: string; to?: string; by: string; comment?: string },
+  at = now(),
+): { history: HistoryRecord[]; statusChanged: boolean } {
+  const list = [...(history ?? [])];
+  if (change.to && change.to !== change.from) {
+    list.push(compact({ from: change.from, to: change.to, by: change.by, comment: change.comment, updated: at }));
+    return { history: list, statusChanged: true };
+  }
+  if (change.comment) list.push(compact({ by: change.by, comment: change.comment, updated: at }));
+  return { history: list, statusChanged: false };
+}
+
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const union = (a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined =>
+  a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
+
+/** A key segment: non-empty, no `#` (the separator), no whitespace or control characters. */
+export const segment = (what: string, max = 512) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} is too long`)
+    .refine((v) => !v.includes('#'), `${what} must not contain '#'`)
+    .refine((v) => !/[\s\u0000-\u001f\u007f]/.test(v), `${what} must not contain whitespace or control characters`);
+
+export const tags = z.array(z.string().trim().min(1).max(256)).max(100);
+
+/** Parses with zod; any failure becomes a 400 naming the first bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw badRequest(`${where}${issue.message}`);
+}

@@ -1,0 +1,58 @@
+/** Runtime config validation and the local file store's signed URLs (no emulator needed). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_OFFSET_SECRET, loadRuntimeConfig } from '../../shared/config/runtime';
+import { LocalFileStore, S3FileStore, objectKey } from '../../shared/files';
+import { S3Client } from '@aws-sdk/client-s3';
+
+const base = { TABLE_NAME: 'chariot', COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc', COGNITO_CLIENT_ID: 'client' };
+
+test('config: defaults, jwks uri, local offset secret, readable errors', () => {
+  const local = loadRuntimeConfig({ ...base, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', FILES_DIR: '/tmp/files' });
+  expect(local).toMatchObject({
+    region: 'us-east-1',
+    offsetSecret: LOCAL_OFFSET_SECRET,
+    cognito: { jwksUri: `${base.COGNITO_ISSUER}/.well-known/jwks.json` },
+    files: { kind: 'local', dir: '/tmp/files', publicUrl: 'http://127.0.0.1:3000' },
+  });
+  expect(() => loadRuntimeConfig(base)).toThrow(/OFFSET_SECRET/);
+  const prod = loadRuntimeConfig({ ...base, OFFSET_SECRET: 'x'.repeat(32), FILES_BUCKET: 'bucket' });
+  expect(prod.files).toEqual({ kind: 's3', bucket: 'bucket' });
+  expect(() => loadRuntimeConfig({ COGNITO_CLIENT_ID: 'c' })).toThrow(/TABLE_NAME.*COGNITO_ISSUER/);
+  expect(() => loadRuntimeConfig({ ...base, DYNAMODB_ENDPOINT: 'http://x', FILES_DIR: 'a', FILES_BUCKET: 'b' })).toThrow(/not both/);
+});
+
+test('local file store: signed URLs bound to method, file and tenant, expiring', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'files-'));
+  let clock = Date.now();
+  const store = new LocalFileStore(dir, 'http://127.0.0.1:3000', 'secret', () => clock);
+  try {
+    const put = new URL(await store.uploadUrl('ada@example.com', 'proofs/x y'));
+    const query = Object.fromEntries(put.searchParams);
+    const file = store.resolve('PUT', put.pathname, query);
+    expect(file).toBe(store.pathOf('ada@example.com', 'proofs/x y'));
+    await store.write(file, Buffer.from('hello'));
+    const get = new URL(await store.downloadUrl('ada@example.com', 'proofs/x y'));
+    expect((await store.read(store.resolve('GET', get.pathname, Object.fromEntries(get.searchParams)))).toString()).toBe('hello');
+
+    expect(() => store.resolve('GET', put.pathname, query)).toThrow(/signature/);
+    const otherTenant = put.pathname.replace(objectKey('ada@example.com', '').split('/')[0], objectKey('bob@example.com', '').split('/')[0]);
+    expect(() => store.resolve('PUT', otherTenant, query)).toThrow(/signature/);
+    expect(() => store.resolve('PUT', '/files/../../etc/passwd', query)).toThrow();
+    clock += 2 * 3600_000;
+    expect(() => store.resolve('PUT', put.pathname, query)).toThrow(/expired/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('s3 file store presigns GET and PUT under the tenant prefix (offline)', async () => {
+  const s3 = new S3Client({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  const store = new S3FileStore('bucket', s3);
+  const url = new URL(await store.uploadUrl('ada@example.com', 'imports/a.csv', 60));
+  expect(url.pathname).toContain(objectKey('ada@example.com', 'imports/a.csv'));
+  expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
+  expect(await store.downloadUrl('ada@example.com', 'imports/a.csv')).toContain('X-Amz-Signature=');
+  s3.destroy();
+});

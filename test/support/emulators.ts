@@ -1,0 +1,121 @@
+/**
+ * `useEmulators()` for a jest test file: a fresh table and user pool on the run's shared emulators
+ * (started by global-setup.ts), or on emulators of its own when run without that setup.
+ *
+ *   const stack = useEmulators();
+ *   test('…', async () => { const ada = await stack.user('ada@example.com'); … stack.core() … });
+ */
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createCore, type Core } from '../../shared/config/core';
+import { loadRuntimeConfig, type RuntimeConfig } from '../../shared/config/runtime';
+import {
+  createTable,
+  createUser,
+  createUserPool,
+  LOCAL_AWS,
+  signIn,
+  startCognitoLocal,
+  startDynamoDbLocal,
+  type EmulatorHandle,
+  type UserPool,
+} from '../../local/emulators';
+
+import { ENV_COGNITO, ENV_DYNAMODB } from './global-setup';
+
+export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+export interface TestUser {
+  readonly email: string;
+  readonly idToken: string;
+  readonly accessToken: string;
+}
+
+export interface TestStack {
+  readonly dynamoEndpoint: string;
+  readonly cognitoEndpoint: string;
+  readonly tableName: string;
+  readonly pool: UserPool;
+  /** A document client on the test table's emulator (for arranging and inspecting rows). */
+  readonly doc: DynamoDBDocumentClient;
+  /** The environment a runtime would get for this table and pool. */
+  env(extra?: Record<string, string>): Record<string, string>;
+  config(extra?: Record<string, string>): RuntimeConfig;
+  /** A Core on this table and pool (auth caches off so tests see revocations at once). */
+  core(extra?: Record<string, string>): Core;
+  /** Creates a Cognito user (password TEST_PASSWORD) and signs in. */
+  user(email: string, groups?: string[]): Promise<TestUser>;
+}
+
+export function useEmulators(): TestStack {
+  const own: EmulatorHandle[] = [];
+  let state: { dynamoEndpoint: string; cognitoEndpoint: string; tableName: string; pool: UserPool; doc: DynamoDBDocumentClient } | undefined;
+  const ready = () => {
+    if (!state) throw new Error('useEmulators(): use the stack inside tests (after beforeAll)');
+    return state;
+  };
+
+  beforeAll(async () => {
+    let dynamoEndpoint = process.env[ENV_DYNAMODB];
+    let cognitoEndpoint = process.env[ENV_COGNITO];
+    if (!dynamoEndpoint || !cognitoEndpoint) {
+      const [dynamo, cognito] = await Promise.all([startDynamoDbLocal(), startCognitoLocal()]);
+      own.push(dynamo, cognito);
+      dynamoEndpoint = dynamo.endpoint;
+      cognitoEndpoint = cognito.endpoint;
+    }
+    const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const client = new DynamoDBClient({ endpoint: dynamoEndpoint, ...LOCAL_AWS });
+    const tableName = `chariot-test-${suffix}`;
+    await createTable(client, tableName);
+    const pool = await createUserPool(cognitoEndpoint, { poolName: `chariot-test-${suffix}` });
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    state = { dynamoEndpoint, cognitoEndpoint, tableName, pool, doc };
+  });
+
+  afterAll(async () => {
+    state?.doc.destroy();
+    await Promise.all(own.map((handle) => handle.stop()));
+  });
+
+  const env = (extra: Record<string, string> = {}) => {
+    const s = ready();
+    return {
+      TABLE_NAME: s.tableName,
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_ENDPOINT: s.dynamoEndpoint,
+      COGNITO_ISSUER: s.pool.issuer,
+      COGNITO_CLIENT_ID: s.pool.clientId,
+      OFFSET_SECRET: 'test-offset-secret-0123456789abcdef',
+      ...extra,
+    };
+  };
+
+  return {
+    get dynamoEndpoint() {
+      return ready().dynamoEndpoint;
+    },
+    get cognitoEndpoint() {
+      return ready().cognitoEndpoint;
+    },
+    get tableName() {
+      return ready().tableName;
+    },
+    get pool() {
+      return ready().pool;
+    },
+    get doc() {
+      return ready().doc;
+    },
+    env,
+    config: (extra) => loadRuntimeConfig(env(extra)),
+    core: (extra) => createCore(loadRuntimeConfig(env(extra)), { doc: ready().doc, cacheTtlMs: 0 }),
+    async user(email, groups) {
+      const s = ready();
+      await createUser(s.cognitoEndpoint, s.pool, { email, password: TEST_PASSWORD, groups });
+      const tokens = await signIn(s.cognitoEndpoint, s.pool, email, TEST_PASSWORD);
+      return { email, idToken: tokens.idToken, accessToken: tokens.accessToken };
+    },
+  };
+}
