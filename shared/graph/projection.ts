@@ -1,0 +1,96 @@
+/**
+ * Table rows → graph mutations. Pure: the same row always gives the same mutations, and every mutation is
+ * idempotent, so replaying the stream (or rebuilding from a table scan) converges on the same graph.
+ */
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  primaryLabelOfKey,
+  type GraphMutation,
+  type GraphProperties,
+  type NodeLabel,
+  type NodeRef,
+  type PrimaryLabel,
+  type RelationshipType,
+} from './model';
+import type { GraphStore } from './store';
+
+/** The parts of a DynamoDB stream record we read; both the Lambda event and the Streams API have this shape. */
+export interface TableStreamRecord {
+  readonly eventName?: string;
+  readonly dynamodb?: {
+    readonly Keys?: Record<string, unknown>;
+    readonly NewImage?: Record<string, unknown>;
+  };
+}
+
+/** Which row field names the source of a node's one owned incoming edge type. */
+const INCOMING: Readonly<Record<PrimaryLabel, { type: RelationshipType; field: string }>> = {
+  Asset: { type: 'DISCOVERED', field: 'discoveredFrom' },
+  Risk: { type: 'HAS_VULNERABILITY', field: 'target' },
+  Attribute: { type: 'HAS_ATTRIBUTE', field: 'source' },
+};
+
+/** Stream images decode Sets and binary; a graph property holds neither, and absent means absent. */
+function normaliseValue(value: unknown): unknown {
+  if (value instanceof Set) return [...value].map(normaliseValue).sort();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(normaliseValue);
+  if (value && typeof value === 'object') return normaliseProperties(value as Record<string, unknown>);
+  return value;
+}
+
+function normaliseProperties(row: Record<string, unknown>): GraphProperties {
+  const properties: GraphProperties = {};
+  for (const name of Object.keys(row).sort()) {
+    if (row[name] === null || row[name] === undefined) continue;
+    properties[name] = normaliseValue(row[name]);
+  }
+  return properties;
+}
+
+const nodeRef = (key: unknown): NodeRef | undefined => {
+  if (typeof key !== 'string') return undefined;
+  const label = primaryLabelOfKey(key);
+  return label && { key, label };
+};
+
+/** One table row (plain JS, as DynamoDB returns it) → the mutations that make the graph hold it. */
+export function projectRow(row: Record<string, unknown>): GraphMutation[] {
+  const { username } = row;
+  const node = nodeRef(row.key);
+  if (!node || typeof username !== 'string' || !username) return [];
+
+  const extraLabels: NodeLabel[] = node.label === 'Asset' && row.source === 'seed' ? ['Seed'] : [];
+  const incoming = INCOMING[node.label];
+  const from = nodeRef(row[incoming.field]);
+  return [
+    { kind: 'upsertNode', username, node, extraLabels, properties: normaliseProperties(row) },
+    // Always emitted, even with no source: an edge the row no longer declares must go.
+    { kind: 'setIncoming', username, node, type: incoming.type, from: from && from.key !== node.key ? [from] : [] },
+  ];
+}
+
+const decode = (image: Record<string, unknown>) =>
+  unmarshall(image as Record<string, AttributeValue>);
+
+/** One DynamoDB stream record → mutations. Rows that are not projected (#job#, #account#…) give none. */
+export function projectStreamRecord(record: TableStreamRecord): GraphMutation[] {
+  const { eventName, dynamodb } = record;
+  if (eventName === 'REMOVE') {
+    const keys = dynamodb?.Keys ? decode(dynamodb.Keys) : {};
+    const node = nodeRef(keys.key);
+    return node && typeof keys.username === 'string' ? [{ kind: 'deleteNode', username: keys.username, node }] : [];
+  }
+  if (eventName !== 'INSERT' && eventName !== 'MODIFY') return [];
+  if (!dynamodb?.NewImage) {
+    // A misconfigured stream, not a bad record: fail loudly so it is fixed, not silently skipped.
+    throw new Error('stream record has no NewImage: the table stream must be NEW_IMAGE or NEW_AND_OLD_IMAGES');
+  }
+  return projectRow(decode(dynamodb.NewImage));
+}
+
+/** Applies mutations in order, atomically per call. */
+export async function applyMutations(store: GraphStore, mutations: readonly GraphMutation[]): Promise<void> {
+  if (mutations.length > 0) await store.apply(mutations);
+}

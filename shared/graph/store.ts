@@ -1,0 +1,28 @@
+/** The port both graph adapters implement: the embedded one (in-process) and Neo4j (neo4j-driver). */
+import type { GraphMutation, GraphNode, GraphSnapshot } from './model';
+import type { NodeQuery } from './query';
+
+/** Which slice of the ordered matches to return. */
+export interface SearchWindow {
+  readonly skip: number;
+  readonly limit: number;
+  /** A property name (already validated as an identifier); ties are broken by `key`. */
+  readonly orderBy: string;
+  readonly descending: boolean;
+}
+
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  /** Applies the mutations in order, in one transaction. Replaying the same mutations changes nothing. */
+  apply(mutations: readonly GraphMutation[]): Promise<void>;
+  /**
+   * The nodes of `tenant` matching `query`, ordered and windowed. Every node on every traversed relationship
+   * is matched within `tenant` as well, so another tenant's data can never shape or appear in the result.
+   */
+  search(tenant: string, query: NodeQuery, window: SearchWindow): Promise<GraphNode[]>;
+  /** Every node and edge of one tenant, sorted by key (tests, debugging, rebuild checks). */
+  snapshot(tenant: string): Promise<GraphSnapshot>;
+  /** Removes every projected node and edge of every tenant (before a rebuild). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,226 @@
+/**
+ * The graph behaviour suite: what any GraphStore must do, stated once. It runs on the embedded store here
+ * and is written against the GraphStore port only, so it can run unchanged on Neo4j (give it a factory).
+ */
+import type { Whoami } from '../../shared/auth/whoami';
+import type { GraphStore } from '../../shared/graph/store';
+import { applyMutations, projectRow, projectStreamRecord } from '../../shared/graph/projection';
+import { searchGraph } from '../../shared/graph/search';
+import { assetKey, assetRow, attributeRow, insert, modify, remove, riskRow, type Row } from './fixtures';
+
+const A = 'alice@example.com';
+const B = 'bob@example.com';
+const whoami = (tenant: string): Whoami => ({ username: tenant, tenant, role: 'admin', credential: 'jwt' });
+
+export function describeGraphStoreBehaviour(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore behaviour: ${name}`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.clear();
+    });
+    afterEach(() => store.close());
+
+    const put = async (...rows: Row[]) => {
+      for (const row of rows) await applyMutations(store, projectRow(row));
+    };
+    const keys = async (tenant: string, body: unknown) => {
+      const result = await searchGraph(store, whoami(tenant), body);
+      const plural = Object.keys(result).find((k) => k !== 'offset')!;
+      return (result[plural] as Row[]).map((node) => node.key);
+    };
+    const node = (labels: string[], filters: unknown[] = [], relationships: unknown[] = []) => ({ node: { labels, filters, relationships } });
+
+    describe('projection into nodes and edges', () => {
+      test('a row becomes a node with its properties; a seed asset also carries Seed', async () => {
+        await put(assetRow(A, 'example.com', { source: 'seed', tags: ['web', 'prod'], history: [{ from: '', to: 'A' }] }));
+        const { nodes, edges } = await store.snapshot(A);
+        expect(edges).toEqual([]);
+        expect(nodes).toEqual([
+          {
+            labels: ['Asset', 'Seed'],
+            properties: expect.objectContaining({ username: A, key: '#asset#example.com#example.com', source: 'seed', tags: ['web', 'prod'], history: [{ from: '', to: 'A' }], ttl: 1_800_000_000 }),
+          },
+        ]);
+      });
+
+      test('an update replaces the properties wholesale and follows the Seed label', async () => {
+        await put(assetRow(A, 'example.com', { source: 'seed', comment: 'old' }));
+        await put(assetRow(A, 'example.com', { status: 'D' }));
+        const [asset] = (await store.snapshot(A)).nodes;
+        expect(asset.labels).toEqual(['Asset']);
+        expect(asset.properties.status).toBe('D');
+        expect(asset.properties).not.toHaveProperty('comment');
+      });
+
+      test('risks, attributes and discovered assets hang off their parents by relationship key', async () => {
+        const parent = assetRow(A, 'example.com', { source: 'seed' });
+        const child = assetRow(A, 'www.example.com', { discoveredFrom: parent.key });
+        const risk = riskRow(A, child.key as string, 'www.example.com', 'sql-injection');
+        const attribute = attributeRow(A, risk.key as string, 'port', '443');
+        await put(parent, child, risk, attribute);
+        expect((await store.snapshot(A)).edges).toEqual([
+          { type: 'DISCOVERED', key: `${parent.key}#DISCOVERED${child.key}`, source: parent.key, target: child.key },
+          { type: 'HAS_VULNERABILITY', key: `${child.key}#HAS_VULNERABILITY${risk.key}`, source: child.key, target: risk.key },
+          { type: 'HAS_ATTRIBUTE', key: `${risk.key}#HAS_ATTRIBUTE${attribute.key}`, source: risk.key, target: attribute.key },
+        ].sort((a, b) => (a.key < b.key ? -1 : 1)));
+      });
+
+      test('an edge to a row not yet projected makes a placeholder, filled in when the row arrives', async () => {
+        const asset = assetRow(A, 'late.example.com');
+        await put(riskRow(A, asset.key as string, 'late.example.com', 'xss'));
+        const placeholder = (await store.snapshot(A)).nodes.find((n) => n.properties.key === asset.key);
+        expect(placeholder).toEqual({ labels: ['Asset'], properties: { username: A, key: asset.key } });
+        await put(asset);
+        const filled = (await store.snapshot(A)).nodes.find((n) => n.properties.key === asset.key);
+        expect(filled?.properties).toEqual(expect.objectContaining({ dns: 'late.example.com', status: 'A' }));
+        expect((await store.snapshot(A)).edges).toHaveLength(1);
+      });
+
+      test('a row owns its incoming edge: a changed parent moves the edge', async () => {
+        const one = assetRow(A, 'one.example.com');
+        const two = assetRow(A, 'two.example.com');
+        await put(one, two, assetRow(A, 'child.example.com', { discoveredFrom: one.key }));
+        await put(assetRow(A, 'child.example.com', { discoveredFrom: two.key }));
+        expect((await store.snapshot(A)).edges.map((e) => e.source)).toEqual([two.key]);
+        await put(assetRow(A, 'child.example.com'));
+        expect((await store.snapshot(A)).edges).toEqual([]);
+      });
+
+      test('REMOVE detaches and deletes the node; soft delete only updates the status', async () => {
+        const asset = assetRow(A, 'example.com');
+        const risk = riskRow(A, asset.key as string, 'example.com', 'xss');
+        for (const record of [insert(asset), insert(risk), modify({ ...risk, status: 'DHF' })]) await applyMutations(store, projectStreamRecord(record));
+        expect((await store.snapshot(A)).nodes.find((n) => n.properties.key === risk.key)?.properties.status).toBe('DHF');
+        await applyMutations(store, projectStreamRecord(remove(asset)));
+        const { nodes, edges } = await store.snapshot(A);
+        expect(nodes.map((n) => n.properties.key)).toEqual([risk.key]);
+        expect(edges).toEqual([]);
+      });
+
+      test('replaying a stream, whole or twice, gives the same graph', async () => {
+        const asset = assetRow(A, 'example.com', { source: 'seed' });
+        const child = assetRow(A, 'api.example.com', { discoveredFrom: asset.key });
+        const risk = riskRow(A, child.key as string, 'api.example.com', 'cve-2024-1');
+        const stream = [
+          insert(risk), // before its asset: a placeholder first
+          insert(asset),
+          insert(child),
+          insert(attributeRow(A, child.key as string, 'port', '80')),
+          modify({ ...risk, status: 'OH' }),
+          insert(assetRow(A, 'gone.example.com')),
+          remove(assetRow(A, 'gone.example.com')),
+        ];
+        const replay = async () => {
+          for (const record of stream) await applyMutations(store, projectStreamRecord(record));
+          return store.snapshot(A);
+        };
+        const once = await replay();
+        expect(await replay()).toEqual(once);
+        await store.clear();
+        expect(await replay()).toEqual(once);
+        expect(once.nodes).toHaveLength(4);
+        expect(once.edges).toHaveLength(3);
+      });
+
+      test('row order does not matter when the table is replayed (rebuild vs stream)', async () => {
+        const rows = [
+          assetRow(A, 'example.com'),
+          assetRow(A, 'a.example.com', { discoveredFrom: assetKey('example.com') }),
+          riskRow(A, assetKey('a.example.com'), 'a.example.com', 'xss'),
+          attributeRow(A, assetKey('example.com'), 'port', '22'),
+        ];
+        await put(...rows);
+        const forward = await store.snapshot(A);
+        await store.clear();
+        await put(...[...rows].reverse());
+        expect(await store.snapshot(A)).toEqual(forward);
+      });
+
+      test('tenants never share a node, even with equal keys', async () => {
+        await put(assetRow(A, 'example.com', { status: 'A' }), assetRow(B, 'example.com', { status: 'F' }));
+        expect((await store.snapshot(A)).nodes.map((n) => n.properties.status)).toEqual(['A']);
+        expect((await store.snapshot(B)).nodes.map((n) => n.properties.status)).toEqual(['F']);
+        await applyMutations(store, projectStreamRecord(remove(assetRow(B, 'example.com'))));
+        expect((await store.snapshot(A)).nodes).toHaveLength(1);
+      });
+    });
+
+    describe('search', () => {
+      const web = assetRow(A, 'web.example.com', { source: 'seed', priority: 10, tags: ['prod'] });
+      const api = assetRow(A, 'api.example.com', { discoveredFrom: web.key, priority: 20, status: 'AH' });
+      const db = assetRow(A, 'db.example.com', { discoveredFrom: web.key, priority: 30, status: 'D' });
+      const sqli = riskRow(A, api.key as string, 'api.example.com', 'sql-injection', { status: 'OC' });
+      const xss = riskRow(A, web.key as string, 'web.example.com', 'xss', { status: 'TL' });
+      const port = attributeRow(A, api.key as string, 'port', '443');
+      beforeEach(() => put(web, api, db, sqli, xss, port));
+
+      test.each([
+        ['=', 'status', 'AH', [api.key]],
+        ['STARTS WITH', 'key', '#asset#web', [web.key]],
+        ['ENDS WITH', 'dns', 'db.example.com', [db.key]],
+        ['CONTAINS', 'name', 'pi.ex', [api.key]],
+        ['IN', 'status', ['D', 'AH'], [api.key, db.key]],
+        ['<', 'priority', 20, [web.key]],
+        ['<=', 'priority', 20, [api.key, web.key]],
+        ['>', 'priority', 20, [db.key]],
+        ['>=', 'priority', 20, [api.key, db.key]],
+        ['IS NULL', 'discoveredFrom', undefined, [web.key]],
+        ['IS NOT NULL', 'discoveredFrom', undefined, [api.key, db.key]],
+        ['STARTS WITH', 'status', ['A', 'D'], [api.key, web.key, db.key].sort()],
+      ])('operator %s on %s', async (operator, field, value, expected) => {
+        expect(await keys(A, node(['Asset'], [{ field, operator, value }]))).toEqual(expected);
+      });
+
+      test('not negates; a missing property matches neither a filter nor its negation', async () => {
+        expect(await keys(A, node(['Asset'], [{ field: 'status', operator: 'STARTS WITH', value: 'A', not: true }]))).toEqual([db.key]);
+        expect(await keys(A, node(['Asset'], [{ field: 'comment', operator: '=', value: 'x', not: true }]))).toEqual([]);
+        expect(await keys(A, node(['Asset'], [{ field: 'priority', operator: '<', value: 'a-string' }]))).toEqual([]);
+      });
+
+      test('filters are ANDed; several labels must all match', async () => {
+        expect(await keys(A, node(['Asset'], [{ field: 'status', operator: 'STARTS WITH', value: 'A' }, { field: 'priority', operator: '>', value: 10 }]))).toEqual([api.key]);
+        expect(await keys(A, node(['Asset', 'Seed']))).toEqual([web.key]);
+        expect(await keys(A, node(['Seed']))).toEqual([web.key]);
+      });
+
+      test('relationship traversal one hop in either direction, nested, and with several types', async () => {
+        const assetNamed = (key: unknown) => ({ labels: ['Asset'], filters: [{ field: 'key', operator: '=', value: key }] });
+        // risks of an asset: the asset is the relationship's source
+        expect(await keys(A, node(['Risk'], [], [{ label: 'HAS_VULNERABILITY', source: assetNamed(api.key) }]))).toEqual([sqli.key]);
+        // assets carrying an open risk: the risk is the target
+        const openRisk = { labels: ['Risk'], filters: [{ field: 'status', operator: 'STARTS WITH', value: 'O' }] };
+        expect(await keys(A, node(['Asset'], [], [{ label: 'HAS_VULNERABILITY', target: openRisk }]))).toEqual([api.key]);
+        // nested: seeds whose discoveries carry a risk
+        const discoveredWithRisk = { labels: ['Asset'], relationships: [{ label: 'HAS_VULNERABILITY', target: { labels: ['Risk'] } }] };
+        expect(await keys(A, node(['Seed'], [], [{ label: 'DISCOVERED', target: discoveredWithRisk }]))).toEqual([web.key]);
+        // several types: anything an asset points at through either type
+        expect(await keys(A, node(['Asset'], [], [{ label: ['HAS_ATTRIBUTE', 'DISCOVERED'], source: assetNamed(api.key) }]))).toEqual([]);
+        expect(await keys(A, { node: { labels: ['Attribute'], relationships: [{ label: ['HAS_ATTRIBUTE', 'DISCOVERED'], source: assetNamed(api.key) }] } })).toEqual([port.key]);
+        // an optional relationship does not restrict
+        expect(await keys(A, node(['Risk'], [], [{ label: 'HAS_VULNERABILITY', source: assetNamed('nope'), optional: true }]))).toEqual([sqli.key, xss.key]);
+      });
+
+      test('pages are ordered, windowed and say where the next one starts', async () => {
+        const first = await searchGraph(store, whoami(A), { node: { labels: ['Asset'] }, page: 0, limit: 2 });
+        expect(first).toEqual({ assets: [expect.objectContaining({ key: api.key }), expect.objectContaining({ key: db.key })], offset: 1 });
+        const second = await searchGraph(store, whoami(A), { node: { labels: ['Asset'] }, page: 1, limit: 2 });
+        expect(second).toEqual({ assets: [expect.objectContaining({ key: web.key })] });
+        const byPriority = await searchGraph(store, whoami(A), { node: { labels: ['Asset'] }, orderBy: 'priority', descending: true });
+        expect((byPriority.assets as Row[]).map((a) => a.priority)).toEqual([30, 20, 10]);
+      });
+
+      test('results are scoped to the tenant, through relationships too', async () => {
+        // B has the same asset key, with a risk of its own
+        await put(assetRow(B, 'api.example.com'), riskRow(B, api.key as string, 'api.example.com', 'b-only'));
+        expect(await keys(B, node(['Asset']))).toEqual([api.key]);
+        expect(await keys(B, node(['Risk']))).toEqual([riskRow(B, '', 'api.example.com', 'b-only').key]);
+        // A's query through the shared key never reaches B's risk, and B's never reaches A's
+        const viaApi = node(['Risk'], [], [{ label: 'HAS_VULNERABILITY', source: { labels: ['Asset'], filters: [{ field: 'key', operator: '=', value: api.key }] } }]);
+        expect(await keys(A, viaApi)).toEqual([sqli.key]);
+        expect(await keys(B, viaApi)).toEqual([riskRow(B, '', 'api.example.com', 'b-only').key]);
+        expect(await keys('carol@example.com', node(['Asset']))).toEqual([]);
+      });
+    });
+  });
+}
