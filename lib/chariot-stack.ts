@@ -1,0 +1,79 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ResolvedRoute } from '../shared/routing/flags';
+import { AccessLogsBucket } from './access-logs-bucket';
+import { ApiRoutes } from './api-routes';
+import type { EnvironmentConfig } from './config/environment';
+import { DataTable } from './data-table';
+import { FargateBackend } from './fargate-backend';
+import { FilesBucket } from './files-bucket';
+import { GraphProjector } from './graph-projector';
+import { ChariotHttpApi } from './http-api';
+import { Neo4jSecret } from './neo4j-secret';
+import { Network } from './network';
+import { UserDirectory } from './user-directory';
+
+export interface ChariotStackProps extends Omit<StackProps, 'env'> {
+  readonly envName: string;
+  readonly environment: EnvironmentConfig;
+  readonly routes: readonly ResolvedRoute[];
+}
+
+/** One environment of Chariot: data, identity, the HTTP API and both backends (Lambda and Fargate). */
+export class ChariotStack extends Stack {
+  readonly routes: ApiRoutes;
+
+  constructor(scope: Construct, id: string, props: ChariotStackProps) {
+    const { environment } = props;
+    super(scope, id, {
+      ...props,
+      env: { account: environment.account, region: environment.region },
+      description: `Chariot API (${props.envName})`,
+    });
+
+    const network = new Network(this, 'Network');
+    const data = new DataTable(this, 'Data', environment.table);
+    const users = new UserDirectory(this, 'Users', environment.userPool);
+    const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
+    const files = new FilesBucket(this, 'Files', { accessLogs: accessLogs.bucket, corsOrigins: environment.corsOrigins });
+    const neo4j = new Neo4jSecret(this, 'Neo4j', { secretName: environment.neo4jSecretName });
+    const resources = { table: data.table, filesBucket: files.bucket, neo4jSecret: neo4j.secret };
+
+    const runtimeEnvironment = {
+      TABLE_NAME: data.table.tableName,
+      COGNITO_ISSUER: users.issuer,
+      COGNITO_USER_POOL_ID: users.userPoolId,
+      COGNITO_CLIENT_ID: users.clientId,
+      FILES_BUCKET: files.bucket.bucketName,
+      NEO4J_SECRET_ARN: neo4j.secret.secretArn,
+      LOG_LEVEL: environment.logLevel,
+    };
+
+    const api = new ChariotHttpApi(this, 'Http', {
+      issuer: users.issuer,
+      clientId: users.clientId,
+      corsOrigins: environment.corsOrigins,
+    });
+    // Kept even with no route migrated, so the first flip only adds a service, a rule and an integration.
+    const backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: accessLogs.bucket });
+    this.routes = new ApiRoutes(this, 'Routes', {
+      routes: props.routes,
+      api,
+      backend,
+      resources,
+      runtimeEnvironment,
+      fargate: environment.fargate,
+    });
+
+    new GraphProjector(this, 'Graph', {
+      table: data.table,
+      neo4jSecret: neo4j.secret,
+      environment: { TABLE_NAME: data.table.tableName, NEO4J_SECRET_ARN: neo4j.secret.secretArn, LOG_LEVEL: environment.logLevel },
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.clientId });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}

@@ -1,0 +1,56 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { UserPoolConfig } from './config/environment';
+
+/** The Cognito user pool and app client behind the API's JWT authorizer: created, or the existing ones imported. */
+export class UserDirectory extends Construct {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The `iss` claim of the pool's tokens; the JWT authorizer and the services verify against it. */
+  readonly issuer: string;
+
+  constructor(scope: Construct, id: string, config: UserPoolConfig) {
+    super(scope, id);
+    if (config.mode === 'import') {
+      this.userPoolId = config.userPoolId;
+      this.clientId = config.clientId;
+    } else {
+      const pool = new cognito.UserPool(this, 'UserPool', {
+        selfSignUpEnabled: false,
+        signInAliases: { email: true },
+        autoVerify: { email: true },
+        passwordPolicy: {
+          minLength: 12,
+          requireLowercase: true,
+          requireUppercase: true,
+          requireDigits: true,
+          requireSymbols: true,
+          tempPasswordValidity: Duration.days(3),
+        },
+        mfa: cognito.Mfa.OPTIONAL,
+        mfaSecondFactor: { otp: true, sms: false },
+        accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      Validations.of(pool).acknowledge(
+        {
+          id: 'AwsSolutions-COG2',
+          reason: 'MFA is OPTIONAL (TOTP): API clients and CI use USER_PASSWORD_AUTH; users enrol TOTP from the UI.',
+        },
+        {
+          id: 'AwsSolutions-COG8',
+          reason: 'Essentials plan on purpose: Plus-only threat protection (adaptive auth, compromised-credential checks) is not worth the per-user cost for this pool yet.',
+        },
+      );
+      const client = pool.addClient('ApiClient', {
+        authFlows: { userPassword: true, userSrp: true },
+        generateSecret: false,
+        preventUserExistenceErrors: true,
+      });
+      this.userPoolId = pool.userPoolId;
+      this.clientId = client.userPoolClientId;
+    }
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPoolId}`;
+  }
+}

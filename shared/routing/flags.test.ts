@@ -1,0 +1,105 @@
+import { migrationFlagsFromContext, MigrationFlagError, resolveRoutes, type RouteLike } from './flags';
+import { ROUTE_GROUPS, ROUTES } from './routes';
+
+const targetOf = (flags: Record<string, string>, id: string) =>
+  resolveRoutes(ROUTES, ROUTE_GROUPS, flags).find((r) => r.id === id)!;
+
+describe('resolveRoutes', () => {
+  it('sends every route to Lambda by default, with its group entry and service', () => {
+    const resolved = resolveRoutes(ROUTES, ROUTE_GROUPS, {});
+    expect(resolved).toHaveLength(ROUTES.length);
+    expect(resolved.every((r) => r.target === 'lambda' && r.decidedBy === 'default')).toBe(true);
+    expect(resolved.find((r) => r.id === 'GET /asset')).toMatchObject({
+      lambdaEntry: 'lambdas/asset/handler.ts',
+      service: 'inventory',
+    });
+  });
+
+  it('a group flag moves every route of the group and nothing else', () => {
+    const resolved = resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: 'fargate' });
+    const moved = resolved.filter((r) => r.target === 'fargate').map((r) => r.id);
+    expect(moved).toEqual(['GET /asset', 'PUT /asset', 'DELETE /asset']);
+    expect(resolved.find((r) => r.id === 'PUT /asset')!.decidedBy).toBe('migrate:asset');
+  });
+
+  it('a route flag beats its group flag, in both directions', () => {
+    const flags = { asset: 'fargate', 'DELETE /asset': 'lambda', 'GET /risk': 'fargate', risk: 'lambda' };
+    expect(targetOf(flags, 'GET /asset').target).toBe('fargate');
+    expect(targetOf(flags, 'DELETE /asset')).toMatchObject({ target: 'lambda', decidedBy: 'migrate:DELETE /asset' });
+    expect(targetOf(flags, 'GET /risk').target).toBe('fargate');
+    expect(targetOf(flags, 'PUT /risk').target).toBe('lambda');
+  });
+
+  it('accepts a target with stray whitespace from the command line', () => {
+    expect(targetOf({ 'GET /key': ' fargate ' }, 'GET /key').target).toBe('fargate');
+  });
+
+  it('rejects an unknown route, naming the flag', () => {
+    expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { 'GET /nope': 'fargate' })).toThrow(
+      /^Unknown route or group in flag "migrate:GET \/nope"/,
+    );
+  });
+
+  it('rejects an unknown group and a route id that differs only in case', () => {
+    expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { assets: 'fargate' })).toThrow('"migrate:assets"');
+    expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { 'get /asset': 'fargate' })).toThrow(MigrationFlagError);
+  });
+
+  it('rejects an unknown target, naming the flag', () => {
+    expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: 'ecs' })).toThrow(
+      'Unknown target "ecs" in flag "migrate:asset": use lambda or fargate',
+    );
+  });
+
+  describe('a group without a Hono service (synthetic table)', () => {
+    const routes: RouteLike[] = [
+      { method: 'GET', path: '/legacy', auth: 'jwt', group: 'legacy' },
+      { method: 'GET', path: '/moved', auth: 'jwt', group: 'moved' },
+    ];
+    const groups = {
+      legacy: { lambdaEntry: 'lambdas/legacy/handler.ts' },
+      moved: { lambdaEntry: 'lambdas/moved/handler.ts', service: 'inventory' as const },
+    };
+
+    it('stays on Lambda', () => {
+      expect(resolveRoutes(routes, groups, { moved: 'fargate' }).map((r) => r.target)).toEqual(['lambda', 'fargate']);
+    });
+
+    it('cannot be flipped by a route flag', () => {
+      expect(() => resolveRoutes(routes, groups, { 'GET /legacy': 'fargate' })).toThrow(
+        'Flag "migrate:GET /legacy" sends "GET /legacy" to fargate, but group "legacy" has no Hono service',
+      );
+    });
+
+    it('cannot be flipped by a group flag', () => {
+      expect(() => resolveRoutes(routes, groups, { legacy: 'fargate' })).toThrow('Flag "migrate:legacy"');
+    });
+
+    it('may be pinned to lambda explicitly', () => {
+      expect(resolveRoutes(routes, groups, { legacy: 'lambda' })[0].target).toBe('lambda');
+    });
+  });
+
+  it('every error is a single line', () => {
+    for (const flags of [{ 'GET /nope': 'fargate' }, { asset: 'ecs' }] as Record<string, string>[]) {
+      try {
+        resolveRoutes(ROUTES, ROUTE_GROUPS, flags);
+        throw new Error('expected a flag error');
+      } catch (error) {
+        expect((error as Error).message).not.toMatch(/\n/);
+      }
+    }
+  });
+});
+
+describe('migrationFlagsFromContext', () => {
+  it('keeps only migrate: keys, without the prefix', () => {
+    expect(
+      migrationFlagsFromContext({ env: 'prod', 'migrate:GET /asset': 'fargate', 'migrate:risk': 'lambda', other: 1 }),
+    ).toEqual({ 'GET /asset': 'fargate', risk: 'lambda' });
+  });
+
+  it('rejects a non-string flag value', () => {
+    expect(() => migrationFlagsFromContext({ 'migrate:asset': true })).toThrow('Flag "migrate:asset" must be a string');
+  });
+});
