@@ -1,3 +1,3 @@
-import { startService } from '../runtime/server';
+import { runService } from '../runtime/server';
 
-void startService('inventory');
+runService('inventory');

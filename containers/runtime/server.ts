@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { rootLogger } from '../../shared/observability/logger';
@@ -24,19 +24,39 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
     const s = serve({ fetch: app.fetch, hostname, port: Number(env.PORT ?? 8080) }, () => resolve(s as Server));
   });
   const port = (server.address() as AddressInfo).port;
-  rootLogger().info('service listening', { service, hostname, port });
+
+  // Responses still in flight when draining starts say `Connection: close`, so their keep-alive
+  // sockets end with them instead of holding the drain open until the idle timeout.
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_request, response: ServerResponse) => {
+    if (draining) response.setHeader('connection', 'close');
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+  rootLogger().info('service listening', { service_name: service, hostname, port });
 
   const close = () =>
     new Promise<void>((resolve) => {
+      draining = true;
+      for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
       server.close(() => resolve());
       server.closeIdleConnections();
     });
   const shutdown = async (signal: string) => {
-    rootLogger().info('draining', { service, signal });
+    rootLogger().info('draining', { service_name: service, signal });
     await close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   return { port, close };
+}
+
+/** A container's entry point: start, or log why not (one line) and exit 1 so ECS restarts the task. */
+export function runService(service: ServiceName): void {
+  startService(service).catch((error: unknown) => {
+    rootLogger().error('service failed to start', { service_name: service, error: (error as Error)?.message ?? String(error) });
+    process.exit(1);
+  });
 }

@@ -1,2 +1,4 @@
-// Placeholder until the middy handler for the 'risk' route group lands (issue 4).
-export const handler = async () => ({ statusCode: 501, body: JSON.stringify({ error: 'not implemented' }) });
+import { httpApiHandler } from '../runtime/http-api';
+
+/** API Gateway (HTTP API v2) → the 'risk' route group, through the shared dispatcher. */
+export const handler = httpApiHandler('risk');

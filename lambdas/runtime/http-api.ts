@@ -35,10 +35,11 @@ export function resultFromResponse(response: ApiResponse): APIGatewayProxyStruct
 }
 
 /**
- * The middy handler for one route group: Powertools logger (correlation id) and tracer around the
+ * The middy handler for one route group: Powertools logger (Lambda context; the dispatcher's
+ * per-request child logger adds `correlation_id` = requestContext.requestId) and tracer around the
  * shared dispatcher. A route key outside the group is a 404, so a mis-wired integration is loud.
  */
-export function httpApiHandler(group: RouteGroup, dependencies: () => Promise<ApiDependencies> = defaultDependencies) {
+export function httpApiHandler(group: RouteGroup, dependencies: () => Promise<ApiDependencies> = lambdaDependencies) {
   const tracer = new Tracer({ serviceName: group });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const request = requestFromEvent(event);
@@ -47,13 +48,17 @@ export function httpApiHandler(group: RouteGroup, dependencies: () => Promise<Ap
     return resultFromResponse(await dispatch(id, request, await dependencies()));
   };
   return middy(core)
-    .use(injectLambdaContext(rootLogger(), { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(injectLambdaContext(rootLogger(), { resetKeys: true }))
     .use(captureLambdaHandler(tracer));
 }
 
 let cached: Promise<ApiDependencies> | undefined;
-/** Built once per Lambda container, on the first invocation (config is validated then). */
-function defaultDependencies(): Promise<ApiDependencies> {
+/**
+ * The handlers' dependencies: built once per Lambda container from process.env, on the first
+ * invocation (config is validated then). Exported so a host running handlers in-process (the local
+ * gateway, the contract suite) can reach the same instances, e.g. to feed the embedded graph.
+ */
+export function lambdaDependencies(): Promise<ApiDependencies> {
   cached ??= createDependencies().catch((error) => {
     cached = undefined;
     throw error;

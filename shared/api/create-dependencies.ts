@@ -1,6 +1,37 @@
+import { z } from 'zod';
+import { authenticate, authenticateWebhook } from '../auth/authenticate';
+import { createCore } from '../config/core';
+import { loadRuntimeConfig } from '../config/runtime';
+import { sharedGraphStore } from '../graph/config';
+import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
 
-/** Builds the process-wide dependencies from the environment (validated once, here). */
-export async function createDependencies(_env: NodeJS.ProcessEnv = process.env): Promise<ApiDependencies> {
-  throw new Error('createDependencies: not wired yet');
+/** Knobs of this wiring only (the rest of the environment is validated by the runtime and graph configs). */
+const WiringEnv = z.object({
+  /** How long memberships and API keys stay cached per process (revocations take effect after it). */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+});
+
+export interface DependencyOverrides {
+  /** Default: the process-wide store (`sharedGraphStore`), the one the local stream projection feeds. */
+  readonly graph?: GraphStore;
+}
+
+/**
+ * Builds the process-wide dependencies from the environment, validated once, here: the core (one
+ * DynamoDB client, the token verifier and its caches, the file store) plus the graph store. Both
+ * runtimes call this: the Lambda handlers once per container, a Fargate service once per task.
+ */
+export async function createDependencies(env: NodeJS.ProcessEnv = process.env, overrides: DependencyOverrides = {}): Promise<ApiDependencies> {
+  const config = loadRuntimeConfig(env);
+  const wiring = WiringEnv.safeParse(env);
+  if (!wiring.success) throw new Error(`invalid runtime configuration: AUTH_CACHE_TTL_MS: ${wiring.error.issues[0]?.message}`);
+  const core = createCore(config, { cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS });
+  return {
+    authenticate: (headers) => authenticate(headers, core.auth),
+    authenticateWebhook: (encodedUsername, pin) => authenticateWebhook(encodedUsername, pin, core.auth),
+    repository: core.repository,
+    graph: overrides.graph ?? (await sharedGraphStore(env)),
+    files: core.files,
+  };
 }

@@ -1,10 +1,21 @@
 import type { Whoami } from '../auth/whoami';
+import type { TenantRepository } from '../db/repository';
+import type { GraphStore } from '../graph/store';
+import type { FileStore } from '../files/file-store';
 
 /**
  * What operations need from the outside world, built once per process (a Lambda container or a
- * Fargate task) and handed down. Filled in as the core lands: auth, the table, files, the graph.
+ * Fargate task) by `createDependencies` and handed down. Tests build their own with other tables.
  */
 export interface ApiDependencies {
   /** Verifies the caller's credential and the `account` header; throws HttpError 401/403. */
   readonly authenticate: (headers: Readonly<Record<string, string>>) => Promise<Whoami>;
+  /** `POST /hook/{username}/{pin}`: the tenant whose webhook PIN matches; throws HttpError 401. */
+  readonly authenticateWebhook: (encodedUsername: string, pin: string) => Promise<Whoami>;
+  /** The only way to the table: a repository whose partition is the caller's tenant. */
+  readonly repository: (whoami: Whoami) => TenantRepository;
+  /** The graph projection `POST /my` searches. */
+  readonly graph: GraphStore;
+  /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
+  readonly files?: FileStore;
 }

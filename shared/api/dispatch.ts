@@ -1,6 +1,6 @@
 import { ROUTES, routeId, type RouteDefinition, type RouteId } from '../routing/routes';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { notFound } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
 import { requestLogger } from '../observability/logger';
 import type { ApiDependencies } from './dependencies';
 import { OPERATIONS } from './operations';
@@ -23,8 +23,10 @@ export async function dispatch(id: RouteId | string, request: ApiRequest, deps: 
   let response: ApiResponse;
   try {
     if (!route) throw notFound(`no route ${id}`);
+    const operation = OPERATIONS[id as RouteId];
+    if (!operation) throw new HttpError(501, `${id} is not implemented`);
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
-    response = await OPERATIONS[id as RouteId](Object.freeze({ request, whoami, deps, logger }));
+    response = await operation(Object.freeze({ request, whoami, deps, logger }));
   } catch (error) {
     response = errorResponse(error, logger);
   }

@@ -6,6 +6,7 @@ import type { Whoami } from '../auth/whoami';
 import { badRequest } from '../http/errors';
 import type { ApiResponse } from '../http/types';
 import type { GraphProperties } from './model';
+import { plural } from '../model';
 import { parseGraphQuery } from './query';
 import type { GraphStore } from './store';
 
@@ -16,11 +17,8 @@ export interface GraphSearchResult {
   readonly offset?: number;
 }
 
-/** Chariot's plural: a name ending in `y` → `ies`, else `+s`. */
-export const pluralOf = (label: string): string => {
-  const name = label.toLowerCase();
-  return name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`;
-};
+/** The response key of a label: `Asset` → `assets`, `Technology` → `technologies`. */
+export const pluralOf = (label: string): string => plural(label.toLowerCase());
 
 /**
  * Runs a parsed-or-raw `POST /my` query for `whoami.tenant`. Throws HttpError 400 (bad query), 413 (page too

@@ -26,8 +26,11 @@ export function entityType(key: string): EntityType | undefined {
   return (ENTITY_TYPES as readonly string[]).includes(type) ? (type as EntityType) : undefined;
 }
 
-/** Response collections are keyed by the plural of the type: `{"assets": [...]}`. */
-export const plural = (type: string): string => (type.endsWith('y') ? `${type.slice(0, -1)}ies` : `${type}s`);
+/**
+ * Response collections are keyed by the plural of the type: `{"assets": [...]}`. A consonant before the y makes
+ * `ies` (`capability` → `capabilities`), a vowel does not (`key` → `keys`, which the clients expect).
+ */
+export const plural = (type: string): string => (/[^aeiou]y$/.test(type) ? `${type.slice(0, -1)}ies` : `${type}s`);
 
 /**
  * How an incoming row combines with the stored one. `merge` = a user update (writes history),

@@ -1,0 +1,110 @@
+/**
+ * The two runtimes under test, behind one `send()`: each route's real Lambda handler invoked with an
+ * HTTP API v2 event, and its Hono service over real HTTP on 127.0.0.1.
+ */
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiDependencies } from '../../../shared/api/dependencies';
+import { ROUTE_GROUPS, SERVICES, type RouteGroup, type ServiceName } from '../../../shared/routing/routes';
+import { createServiceApp } from '../../../containers/runtime/service-app';
+import { responseFromResult } from '../../../local/gateway/lambda-invoker';
+import { claimsOf, httpApiEvent, lambdaContext, matchRoute } from './http-api-event';
+
+export interface RawRequest {
+  readonly method: string;
+  /** Percent-encoded path, as on the wire. */
+  readonly path: string;
+  readonly rawQueryString: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly requestId: string;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  /** Parsed JSON, or the raw text when it is not JSON. */
+  readonly body: unknown;
+}
+
+export interface Runtime {
+  readonly name: 'lambda' | 'hono';
+  send(request: RawRequest): Promise<RawResponse>;
+  close(): Promise<void>;
+}
+
+const parse = (text: string | undefined): unknown => {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/** Invokes `lambdas/<group>/handler.ts` exactly as API Gateway would (the route's group decides the function). */
+export function lambdaRuntime(handlers: Readonly<Record<RouteGroup, LambdaHandler>>): Runtime {
+  return {
+    name: 'lambda',
+    async send(request) {
+      const matched = matchRoute(request.method, request.path.split('?')[0]);
+      if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
+      const event = httpApiEvent({
+        method: request.method,
+        path: request.path,
+        rawQueryString: request.rawQueryString,
+        headers: request.headers,
+        body: request.body,
+        requestId: request.requestId,
+        claims: matched.route.auth === 'jwt' ? claimsOf(request.headers.authorization) : undefined,
+      });
+      const result = responseFromResult(await handlers[matched.route.group](event, lambdaContext(`chariot-${matched.route.group}`, request.requestId)));
+      return { status: result.status, contentType: result.headers['content-type']?.toString(), body: parse(result.body.toString('utf8')) };
+    },
+    async close() {},
+  };
+}
+
+/** Starts every Hono service on its own port 0 and sends each request to the service of its route's group. */
+export async function honoRuntime(deps: ApiDependencies): Promise<Runtime & { readonly ports: Record<ServiceName, number> }> {
+  const servers = new Map<ServiceName, Server>();
+  const ports = {} as Record<ServiceName, number>;
+  for (const service of Object.keys(SERVICES) as ServiceName[]) {
+    const app = createServiceApp(service, deps);
+    const server = await new Promise<Server>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s as Server));
+    });
+    servers.set(service, server);
+    ports[service] = (server.address() as AddressInfo).port;
+  }
+  return {
+    name: 'hono',
+    ports,
+    async send(request) {
+      const matched = matchRoute(request.method, request.path);
+      if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
+      const service = (ROUTE_GROUPS[matched.route.group] as { service?: ServiceName }).service!;
+      const query = request.rawQueryString ? `?${request.rawQueryString}` : '';
+      const response = await fetch(`http://127.0.0.1:${ports[service]}${request.path}${query}`, {
+        method: request.method,
+        headers: { ...request.headers, 'x-request-id': request.requestId },
+        body: request.body,
+      });
+      return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: parse(await response.text()) };
+    },
+    async close() {
+      await Promise.all(
+        [...servers.values()].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
+  };
+}
