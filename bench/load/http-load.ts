@@ -1,0 +1,50 @@
+/** HTTP load with autocannon, either in this process or in a child process (flag `--load-generator`). */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type autocannon from 'autocannon';
+import type { LoadFigures } from '../results';
+
+const run = promisify(execFile);
+
+export interface HttpLoad {
+  url: string;
+  headers?: Record<string, string>;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  generator: 'child' | 'in-process';
+}
+
+interface Outcome {
+  result: autocannon.Result;
+  /** Our own microsecond histogram of the 2xx answers (autocannon's keeps whole milliseconds). */
+  latencyUs: { p50: number; p99: number };
+}
+
+const WORKER = join(__dirname, 'autocannon-worker.cjs');
+
+async function autocannonRun(options: autocannon.Options, generator: HttpLoad['generator']): Promise<Outcome> {
+  if (generator === 'in-process') {
+    const { runAutocannon } = require(WORKER) as { runAutocannon: (o: autocannon.Options) => Promise<Outcome> };
+    return runAutocannon(options);
+  }
+  const { stdout } = await run(process.execPath, [WORKER, JSON.stringify(options)], { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as Outcome;
+}
+
+/** A warm-up run (discarded: JIT, connection set-up, caches), then the measured run. */
+export async function measureHttp(load: HttpLoad): Promise<LoadFigures> {
+  const base = { url: load.url, headers: load.headers, connections: load.connections, timeout: 10 };
+  if (load.warmupSeconds > 0) await autocannonRun({ ...base, duration: load.warmupSeconds }, load.generator);
+  const { result, latencyUs } = await autocannonRun({ ...base, duration: load.durationSeconds }, load.generator);
+  const ok = result['2xx'];
+  return {
+    requestsPerSecond: ok / result.duration,
+    p50Ms: latencyUs.p50 / 1000,
+    p99Ms: latencyUs.p99 / 1000,
+    requests: ok,
+    errors: result.errors + result.non2xx,
+    durationSeconds: result.duration,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Row 7: a Lambda cold-start proxy per route group. Each group's handler is bundled the way the CDK
+ * NodejsFunction bundles it, then a fresh `node` process loads the bundle and answers one invocation
+ * of the group's first route (a real HTTP API v2 event with the bench user's token), `samples` times.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { matchPath, ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
+import type { Fixture } from '../fixture';
+import type { ColdStartGroup } from '../results';
+import { lastErrorLine } from '../servers/spawn';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * aws-lambda-nodejs NodejsFunction's esbuild call (aws-cdk-lib 2.276) for a nodejs22.x function with
+ * `minify: true, sourceMap: true` and default externals: the SDK v3 comes with the Lambda runtime.
+ * The source map is a separate file and is not counted in the bundle size.
+ */
+export const NODEJS_FUNCTION_BUNDLING: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  sourcemap: true,
+  external: ['@aws-sdk/*'],
+  logLevel: 'silent',
+};
+
+interface ChildTiming {
+  status?: number;
+  loadMs: number;
+  firstInvokeMs: number;
+  totalMs: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** The route a cold start answers: the group's first GET (a read, so repeated runs change nothing). */
+function firstRoute(group: RouteGroup): RouteDefinition {
+  const routes = ROUTES.filter((route) => route.group === group);
+  return routes.find((route) => route.method === 'GET') ?? routes[0];
+}
+
+/** The event the local gateway would build for the route: one builder for the gateway and the bench. */
+async function httpApiEvent(route: RouteDefinition, headers: Record<string, string>, requestId: string): Promise<unknown> {
+  const { buildEvent } = await import('../../local/gateway/lambda-invoker');
+  const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => `bench-${name}`);
+  const token = headers.authorization?.replace(/^Bearer /, '');
+  // API Gateway hands the verified claims on; the handler verifies the token again itself.
+  const claims = token ? JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) : undefined;
+  const request = {
+    method: route.method,
+    path,
+    rawQueryString: '',
+    headers: { host: '127.0.0.1', 'user-agent': 'chariot-bench', ...headers },
+    body: Buffer.alloc(0),
+    sourceIp: '127.0.0.1',
+    requestId,
+  };
+  return buildEvent(request, routeId(route), matchPath(route.path, path) ?? {}, route.auth === 'jwt' ? claims : undefined);
+}
+
+/** What fills a bundle: output bytes per npm package (or `app` for our own code), largest first. */
+function largestInputs(metafile: Metafile): { name: string; bytes: number }[] {
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? 'app';
+      bytes.set(name, (bytes.get(name) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...bytes].map(([name, size]) => ({ name, bytes: size })).sort((a, b) => b.bytes - a.bytes).slice(0, 6);
+}
+
+function coldStartOnce(bundle: string, eventFile: string, env: NodeJS.ProcessEnv): Promise<ChildTiming & { wallMs: number }> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(__dirname, '..', 'cold-start', 'invoke-child.cjs'), bundle, eventFile], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timing: (ChildTiming & { wallMs: number }) | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // The handler's own log lines come first; ours is the one carrying totalMs.
+      for (const line of stdout.split('\n')) {
+        if (timing || !line.includes('"totalMs"')) continue;
+        timing = { ...(JSON.parse(line) as ChildTiming), wallMs: performance.now() - started };
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (timing) resolvePromise(timing);
+      else reject(new Error(`cold start exited ${code}: ${lastErrorLine(stderr)}`));
+    });
+  });
+}
+
+export async function measureColdStarts(
+  fixture: Fixture,
+  samples: number,
+  targets: { maxBundleBytes: number; maxColdStartMs: number },
+): Promise<ColdStartGroup[]> {
+  const outDir = join(fixture.workDir, 'bundles');
+  mkdirSync(outDir, { recursive: true });
+  const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
+  // Bundling is independent per group: do it all at once; the cold starts then run one at a time.
+  const bundles = await Promise.all(
+    groups.map(async (group) => {
+      const outfile = join(outDir, group, 'index.js');
+      try {
+        const { metafile } = await build({
+          ...NODEJS_FUNCTION_BUNDLING,
+          entryPoints: [resolve(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry)],
+          outfile,
+          metafile: true,
+        });
+        return { group, outfile, bytes: statSync(outfile).size, largestInputs: largestInputs(metafile) };
+      } catch (error) {
+        return { group, error: (error as Error).message.split('\n')[0] };
+      }
+    }),
+  );
+  // The children must not inherit a TS loader from the bench: a Lambda runtime loads plain JS.
+  const env: NodeJS.ProcessEnv = { ...fixture.env, NODE_OPTIONS: '', NODE_PATH: join(REPO_ROOT, 'node_modules') };
+
+  const results: ColdStartGroup[] = [];
+  for (const bundle of bundles) {
+    const route = firstRoute(bundle.group);
+    if (!('outfile' in bundle) || bundle.outfile === undefined) {
+      results.push({ group: bundle.group, status: 'unavailable', reason: `bundling failed: ${bundle.error}`, samples: 0, targets: [] });
+      continue;
+    }
+    const eventFile = join(outDir, bundle.group, 'event.json');
+    const sizeTarget = { name: `bundle < ${targets.maxBundleBytes / 1000} KB`, met: bundle.bytes < targets.maxBundleBytes, actual: `${round(bundle.bytes / 1000)} KB` };
+    try {
+      writeFileSync(eventFile, JSON.stringify(await httpApiEvent(route, { ...fixture.authHeaders }, `bench-${bundle.group}`)));
+      const timings = [];
+      for (let i = 0; i < samples; i++) timings.push(await coldStartOnce(bundle.outfile, eventFile, env));
+      const medianMs = round(median(timings.map((t) => t.wallMs)));
+      results.push({
+        group: bundle.group,
+        status: 'ok',
+        bundleBytes: bundle.bytes,
+        largestInputs: bundle.largestInputs,
+        route: routeId(route),
+        answerStatus: timings[0].status,
+        medianMs,
+        medianLoadMs: round(median(timings.map((t) => t.loadMs))),
+        medianFirstInvokeMs: round(median(timings.map((t) => t.firstInvokeMs))),
+        samples,
+        targets: [sizeTarget, { name: `cold start < ${targets.maxColdStartMs} ms`, met: medianMs < targets.maxColdStartMs, actual: `${medianMs} ms` }],
+      });
+    } catch (error) {
+      results.push({
+        group: bundle.group,
+        status: 'unavailable',
+        reason: (error as Error).message,
+        bundleBytes: bundle.bytes,
+        route: routeId(route),
+        samples: 0,
+        targets: [sizeTarget],
+      });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,11 @@
+// Row 1, the ceiling: bare node:http answering a fixed JSON body (the body GET /asset answered),
+// so every other row is compared against "the same bytes with no framework, auth or store".
+const { createServer } = require('node:http');
+const { readFileSync } = require('node:fs');
+
+const body = readFileSync(process.argv[2]);
+const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
+createServer((_request, response) => {
+  response.writeHead(200, headers);
+  response.end(body);
+}).listen(Number(process.env.PORT), '127.0.0.1');
