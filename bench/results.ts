@@ -2,7 +2,7 @@
  * The shape of `bench/results.json`, defined once: the bench validates what it writes against it, and
  * the smoke test validates what the bench wrote.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TargetCheck = z.object({
   /** e.g. `req/s >= 1000` */

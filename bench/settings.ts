@@ -1,7 +1,7 @@
 /** Command-line flags of `npm run bench`, validated once here. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const BENCH_DIR = __dirname;
 

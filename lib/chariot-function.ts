@@ -5,6 +5,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from './config/load';
+import { LAMBDA_BUNDLING } from './lambda-bundling';
 import { acknowledge, LAMBDA_BASIC_EXECUTION_FINDING } from './nag';
 
 export interface ChariotFunctionProps {
@@ -39,10 +40,8 @@ export class ChariotFunction extends Construct {
       logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
+        ...LAMBDA_BUNDLING,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
         format: nodejs.OutputFormat.CJS,
         // Local esbuild (a devDependency) so synth never needs Docker.
         forceDockerBundling: false,

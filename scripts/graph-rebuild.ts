@@ -4,7 +4,7 @@
  * Env: TABLE_NAME, AWS_REGION, DYNAMODB_ENDPOINT (local), and NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createGraphStore, loadGraphConfig } from '../shared/graph/config';
 import { rebuildGraph } from '../shared/graph/rebuild';
 

@@ -8,6 +8,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { matchPath, ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
+import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
 import type { Fixture } from '../fixture';
 import type { ColdStartGroup } from '../results';
 import { lastErrorLine } from '../servers/spawn';
@@ -15,18 +16,18 @@ import { lastErrorLine } from '../servers/spawn';
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /**
- * aws-lambda-nodejs NodejsFunction's esbuild call (aws-cdk-lib 2.276) for a nodejs22.x function with
- * `minify: true, sourceMap: true` and default externals: the SDK v3 comes with the Lambda runtime.
+ * The esbuild call the CDK NodejsFunction makes with `LAMBDA_BUNDLING` (aws-cdk-lib 2.276, CommonJS).
  * The source map is a separate file and is not counted in the bundle size.
  */
 export const NODEJS_FUNCTION_BUNDLING: BuildOptions = {
   bundle: true,
   platform: 'node',
-  target: 'node22',
+  target: LAMBDA_BUNDLING.target,
   format: 'cjs',
-  minify: true,
-  sourcemap: true,
-  external: ['@aws-sdk/*'],
+  minify: LAMBDA_BUNDLING.minify,
+  sourcemap: LAMBDA_BUNDLING.sourceMap,
+  sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+  external: [...LAMBDA_BUNDLING.externalModules],
   logLevel: 'silent',
 };
 

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
+import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
 import type { ServiceName } from '../../shared/routing/routes';
 import { createServiceApp } from './service-app';
@@ -17,7 +18,7 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  const deps = await createDependencies(env);
+  const deps = await createDependencies(env, { graph: await sharedGraphStore(env) });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { dispatch } from '../../shared/api/dispatch';
+import { OPERATIONS } from '../../shared/api/operations';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
@@ -45,7 +46,7 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies): H
   app.get('/health', (c) => c.json({ status: 'ok', service }));
   for (const route of routesOfService(service)) {
     const id = routeId(route);
-    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(id, await requestFromContext(c), deps)));
+    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(id, await requestFromContext(c), deps, OPERATIONS)));
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((_error, c) => c.json({ error: 'internal error' }, 500));

@@ -1,4 +1,5 @@
 import { httpApiHandler } from '../runtime/http-api';
+import { capabilitiesOperations } from '../../shared/services/capabilities/operations';
 
 /** API Gateway (HTTP API v2) → the 'capabilities' route group, through the shared dispatcher. */
-export const handler = httpApiHandler('capabilities');
+export const handler = httpApiHandler('capabilities', capabilitiesOperations);

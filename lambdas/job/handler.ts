@@ -1,4 +1,5 @@
 import { httpApiHandler } from '../runtime/http-api';
+import { jobOperations } from '../../shared/services/job/operations';
 
 /** API Gateway (HTTP API v2) → the 'job' route group, through the shared dispatcher. */
-export const handler = httpApiHandler('job');
+export const handler = httpApiHandler('job', jobOperations);

@@ -5,7 +5,9 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dispatch, routeById } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
-import { matchPath, type RouteGroup } from '../../shared/routing/routes';
+import type { Operation } from '../../shared/api/operation';
+import type { GraphStore } from '../../shared/graph/store';
+import { matchPath, type RouteGroup, type RouteId } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { parseQueryString } from '../../shared/http/query';
 import { rootLogger } from '../../shared/observability/logger';
@@ -34,34 +36,32 @@ export function resultFromResponse(response: ApiResponse): APIGatewayProxyStruct
   };
 }
 
+export interface HandlerOptions {
+  /** Only the `search` group serves graph routes; the others never load the Neo4j driver. */
+  readonly graph?: () => Promise<GraphStore>;
+}
+
 /**
  * The middy handler for one route group: Powertools logger (Lambda context; the dispatcher's
  * per-request child logger adds `correlation_id` = requestContext.requestId) and tracer around the
  * shared dispatcher. A route key outside the group is a 404, so a mis-wired integration is loud.
+ * Dependencies are built once per container, on the first invocation (config is validated then).
  */
-export function httpApiHandler(group: RouteGroup, dependencies: () => Promise<ApiDependencies> = lambdaDependencies) {
+export function httpApiHandler(group: RouteGroup, operations: Readonly<Partial<Record<RouteId, Operation>>>, options: HandlerOptions = {}) {
   const tracer = new Tracer({ serviceName: group });
+  let dependencies: Promise<ApiDependencies> | undefined;
+  const build = async () => createDependencies(process.env, { graph: await options.graph?.() });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const request = requestFromEvent(event);
     const route = routeById(event.routeKey);
     const id = route?.group === group ? event.routeKey : `${group}: ${event.routeKey}`;
-    return resultFromResponse(await dispatch(id, request, await dependencies()));
+    dependencies ??= build().catch((error) => {
+      dependencies = undefined; // a failed cold start is retried by the next invocation
+      throw error;
+    });
+    return resultFromResponse(await dispatch(id, request, await dependencies, operations));
   };
   return middy(core)
     .use(injectLambdaContext(rootLogger(), { resetKeys: true }))
     .use(captureLambdaHandler(tracer));
-}
-
-let cached: Promise<ApiDependencies> | undefined;
-/**
- * The handlers' dependencies: built once per Lambda container from process.env, on the first
- * invocation (config is validated then). Exported so a host running handlers in-process (the local
- * gateway, the contract suite) can reach the same instances, e.g. to feed the embedded graph.
- */
-export function lambdaDependencies(): Promise<ApiDependencies> {
-  cached ??= createDependencies().catch((error) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
 }

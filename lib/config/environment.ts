@@ -2,7 +2,7 @@
  * The per-environment deployment config (`cdk.json` → `context.environments.<name>`), as a zod schema.
  * Validated once, in `loadDeploymentConfig`; everything downstream receives the typed result.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const STREAM_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[^/]+\/stream\/.+$/;
 const FARGATE_CPU = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;

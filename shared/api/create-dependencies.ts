@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { authenticate, authenticateWebhook } from '../auth/authenticate';
 import { createCore } from '../config/core';
 import { loadRuntimeConfig } from '../config/runtime';
-import { sharedGraphStore } from '../graph/config';
 import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
 
@@ -13,7 +12,10 @@ const WiringEnv = z.object({
 });
 
 export interface DependencyOverrides {
-  /** Default: the process-wide store (`sharedGraphStore`), the one the local stream projection feeds. */
+  /**
+   * The graph store, for processes that serve `POST /my`: usually the process-wide `sharedGraphStore()`,
+   * the one the local stream projection feeds. Not imported here, so other Lambda bundles carry no Neo4j driver.
+   */
   readonly graph?: GraphStore;
 }
 
@@ -31,7 +33,7 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     authenticate: (headers) => authenticate(headers, core.auth),
     authenticateWebhook: (encodedUsername, pin) => authenticateWebhook(encodedUsername, pin, core.auth),
     repository: core.repository,
-    graph: overrides.graph ?? (await sharedGraphStore(env)),
+    graph: overrides.graph,
     files: core.files,
   };
 }

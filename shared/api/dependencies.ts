@@ -14,8 +14,8 @@ export interface ApiDependencies {
   readonly authenticateWebhook: (encodedUsername: string, pin: string) => Promise<Whoami>;
   /** The only way to the table: a repository whose partition is the caller's tenant. */
   readonly repository: (whoami: Whoami) => TenantRepository;
-  /** The graph projection `POST /my` searches. */
-  readonly graph: GraphStore;
+  /** The graph projection `POST /my` searches; absent in processes that serve no graph route (503 there). */
+  readonly graph?: GraphStore;
   /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
   readonly files?: FileStore;
 }

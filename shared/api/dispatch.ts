@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../http/types';
 import { HttpError, notFound } from '../http/errors';
 import { requestLogger } from '../observability/logger';
 import type { ApiDependencies } from './dependencies';
-import { OPERATIONS } from './operations';
+import type { Operation } from './operation';
 import { errorResponse } from './respond';
 
 const ROUTES_BY_ID = new Map<string, RouteDefinition>(ROUTES.map((route) => [routeId(route), route]));
@@ -15,15 +15,22 @@ export function routeById(id: string): RouteDefinition | undefined {
 /**
  * Serves one request on either runtime: authenticate (unless the route is public), run the route's
  * operation, map any error to `{"error": ...}`, and log one access line with the correlation id.
+ * `operations` is what this process serves: a Lambda bundle carries only its own group's, so it
+ * bundles only what that group needs.
  */
-export async function dispatch(id: RouteId | string, request: ApiRequest, deps: ApiDependencies): Promise<ApiResponse> {
+export async function dispatch(
+  id: RouteId | string,
+  request: ApiRequest,
+  deps: ApiDependencies,
+  operations: Readonly<Partial<Record<RouteId, Operation>>>,
+): Promise<ApiResponse> {
   const logger = requestLogger(request.requestId);
   const started = performance.now();
   const route = routeById(id);
   let response: ApiResponse;
   try {
     if (!route) throw notFound(`no route ${id}`);
-    const operation = OPERATIONS[id as RouteId];
+    const operation = operations[id as RouteId];
     if (!operation) throw new HttpError(501, `${id} is not implemented`);
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
     response = await operation(Object.freeze({ request, whoami, deps, logger }));

@@ -2,7 +2,7 @@
  * Runtime configuration of both runtimes (Lambda and Fargate), read from the environment once at
  * process start and validated with zod. Code below the edge receives a RuntimeConfig, never `process.env`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Used only when DYNAMODB_ENDPOINT is set (the local stack), so local Lambda and Hono tokens agree. */
 export const LOCAL_OFFSET_SECRET = 'chariot-local-offset-secret-not-for-production';

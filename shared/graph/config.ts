@@ -3,7 +3,7 @@
  * no `NEO4J_URI` → the embedded store; otherwise Neo4j through neo4j-driver. In AWS the URI and credentials
  * come from a Secrets Manager secret `{uri, username, password}` named by `NEO4J_SECRET_ARN`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmbeddedGraphStore } from './embedded-store';
 import { Neo4jGraphStore } from './neo4j-store';
 import type { GraphStore } from './store';

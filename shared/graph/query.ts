@@ -3,7 +3,7 @@
  * `{node:{labels, filters:[{field,operator,value,not}], relationships:[{label, source|target: node, optional, length}]},
  *   page, limit, orderBy, descending}`. Validated once here; stores receive only the parsed form.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError, badRequest } from '../http/errors';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from './model';
 

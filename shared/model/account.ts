@@ -3,7 +3,7 @@
  * a collaborator (member is an email: grants that user `role` in tenant `name`), an integration
  * (member is a provider name), and a webhook (member `hook`, value = the PIN).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from '../auth/whoami';
 import { badRequest } from '../http/errors';
 import { assertKeyLength, compact, now, parseInput, type BaseRow } from './common';

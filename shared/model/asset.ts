@@ -5,7 +5,7 @@
 import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import {
   assertKeyLength,

@@ -1,5 +1,5 @@
 /** Attribute: `#attribute#<name>#<value><parentKey>`; the value is cut so the key fits 1024 bytes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import { compact, cutToFit, future, now, parseInput, segment, TTL_HOURS, type BaseRow } from './common';
 

@@ -1,5 +1,5 @@
 /** Conventions every entity shares: timestamps, TTLs, key limits, history, and input helpers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 
 /** RFC3339 UTC with second precision, e.g. `2026-01-02T03:04:05Z` (Chariot's `Now()`). */

@@ -1,5 +1,5 @@
 /** File: `#file#<name>` where name is a relative path (`proofs/…`, `definitions/…`); bytes live in the FileStore. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertKeyLength, now, parseInput, type BaseRow } from './common';
 
 export interface FileRow extends BaseRow {

@@ -3,7 +3,7 @@
  * `status` is `<code>#<updated>` and `source` is `<capability>#<updated>`, composite on purpose so
  * the byStatus/bySource indexes sort jobs by time within a status or capability.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import { compact, cutToFit, future, now, parseInput, segment, TTL_HOURS, type BaseRow } from './common';
 

@@ -5,7 +5,7 @@
  * Clients present `x-api-key: <id>.<secret>`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from '../auth/whoami';
 import { badRequest } from '../http/errors';
 import { compact, now, parseInput, type BaseRow } from './common';

@@ -3,7 +3,7 @@
  * which is upper-cased. Status = state (T O I R D) + severity (I L M H C E) + deleted reason (F S O D).
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import {
   assertKeyLength,

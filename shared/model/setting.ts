@@ -1,5 +1,5 @@
 /** Setting: `#setting#<name>`, any JSON value, `last_modified` RFC3339 with sub-second precision. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import { assertKeyLength, nowNano, parseInput, segment, type BaseRow } from './common';
 

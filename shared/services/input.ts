@@ -1,5 +1,5 @@
 /** Request parsing shared by every operation: JSON bodies, query flags and list paging. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../http/errors';
 import type { ApiRequest } from '../http/types';
 import { parseInput, publicView } from '../model';

@@ -13,7 +13,7 @@ import type { ApiDependencies } from '../../shared/api/dependencies';
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
 import { rebuildGraph } from '../../shared/graph/rebuild';
 import { ROUTES, routeId, type RouteGroup } from '../../shared/routing/routes';
-import { lambdaDependencies } from '../../lambdas/runtime/http-api';
+import { sharedGraphStore } from '../../shared/graph/config';
 import { useEmulators } from '../support/emulators';
 import { ADA, BOB, CASES, CY, DEE } from './cases';
 import { ContractClient, type Users } from './support/client';
@@ -52,15 +52,16 @@ beforeAll(async () => {
   const honoTable = `${stack.tableName}-hono`;
   await createTable(dynamo, honoTable);
   // Its own embedded graph: in production the runtimes are separate processes, each with its own store.
-  honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: new EmbeddedGraphStore() });
+  const honoGraph = new EmbeddedGraphStore();
+  honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: honoGraph });
   const hono = await honoRuntime(honoDeps);
   runtimes = [lambda, hono];
 
   clients.lambda = new ContractClient(lambda, users, async () => {
-    await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: (await lambdaDependencies()).graph });
+    await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: await sharedGraphStore() });
   });
   clients.hono = new ContractClient(hono, users, async () => {
-    await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoDeps.graph });
+    await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoGraph });
   });
 });
 

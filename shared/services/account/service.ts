@@ -2,7 +2,7 @@
  * The tenant's Account rows: collaborators (member is an email, with a role), integrations (member
  * is a provider name) and webhooks (member `hook`, value = the PIN). Managing them needs admin.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';

@@ -1,5 +1,5 @@
 /** Attributes of an asset or risk: list, add-or-update, delete. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';

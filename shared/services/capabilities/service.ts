@@ -1,5 +1,5 @@
 /** `GET /capabilities`: the static catalogue, filtered by exact name, target and executor. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Whoami } from '../../auth/whoami';
 import { CAPABILITIES, type AgoraCapability } from '../capability-catalogue';
 

@@ -1,5 +1,5 @@
 /** Files: metadata rows `#file#<name>` in the table, bytes in the FileStore behind presigned URLs. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';

@@ -3,7 +3,7 @@
  * them) authenticated by the webhook PIN. Ingestion is re-discovery, so it visits: existing rows get
  * `visited`/`ttl` refreshed and tags unioned; nothing a user set is overwritten.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
 import { AssetInput, NEW_RISK_STATUSES, newAsset, newRisk, parseInput, type Asset, type Risk } from '../../model';

@@ -1,5 +1,5 @@
 /** Jobs: list, and queue one job per requested capability against an asset or risk. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';

@@ -1,5 +1,5 @@
 /** Risks: list, add to an asset, update (merge with history), soft delete (`D` + severity + reason). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';

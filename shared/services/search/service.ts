@@ -1,6 +1,7 @@
 /** `GET /my` (table prefix search, grouped by type) and `POST /my` (graph search). */
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
+import { unavailable } from '../../http/errors';
 import { searchGraph, type GraphSearchResult } from '../../graph/search';
 import { entityType, plural, publicView, type BaseRow } from '../../model';
 import type { SearchQuery } from '../input';
@@ -40,6 +41,7 @@ export async function searchTable(deps: Pick<ApiDependencies, 'repository'>, who
 }
 
 /** Any role may search the graph; the body is the raw `POST /my` query JSON. */
-export function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
+export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
+  if (!deps.graph) throw unavailable('graph search is not served here');
   return searchGraph(deps.graph, whoami, body);
 }

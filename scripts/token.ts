@@ -1,0 +1,41 @@
+/**
+ * `npm run -s token -- --user demo@chariot.local [--password P] [--access] [--data-dir DIR]`
+ * Prints an id token (or, with --access, an access token) from the RUNNING local stack's cognito-local,
+ * for curl: `curl -H "Authorization: Bearer $(npm run -s token -- --user demo@chariot.local)" localhost:3000/asset`.
+ */
+import { parseArgs } from 'node:util';
+import { signIn } from '../local/emulators';
+import { dataPaths, readState } from '../local/state';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      user: { type: 'string', short: 'u' },
+      password: { type: 'string', short: 'p' },
+      access: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const paths = dataPaths(values['data-dir']);
+  const state = readState(paths);
+  if (!state.running || !state.userPool) throw new Error(`no local stack is running (no ${paths.stateFile} with a running stack): start it with npm start`);
+  const user = values.user ?? state.demoUser?.email;
+  if (!user) throw new Error('pass --user EMAIL');
+  const password = values.password ?? (user === state.demoUser?.email ? state.demoUser.password : undefined);
+  if (!password) throw new Error(`pass --password for ${user} (only the demo user's password is known)`);
+
+  const endpoint = state.running.cognitoEndpoint;
+  const issuer = `${endpoint}/${state.userPool.userPoolId}`;
+  const pool = { ...state.userPool, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
+  const tokens = await signIn(endpoint, pool, user, password).catch((error: Error) => {
+    throw new Error(
+      error.name === 'TypeError' ? `cannot reach cognito-local at ${endpoint}: is npm start still running?` : `sign-in of ${user} failed: ${error.message}`,
+    );
+  });
+  process.stdout.write((values.access ? tokens.accessToken : tokens.idToken) + '\n');
+}
+
+main().catch((error: Error) => {
+  console.error(`token: ${error.message}`);
+  process.exit(1);
+});
