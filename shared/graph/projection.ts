@@ -71,12 +71,27 @@ export function projectRow(row: Record<string, unknown>): GraphMutation[] {
   ];
 }
 
+/**
+ * DynamoDB Local streams an empty map (an attribute's `metadata: {}`, an account's `settings: {}`) as a bare
+ * `{}` with no type, which unmarshall rejects; it is an empty `M`.
+ */
+function repairEmptyMaps(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const attribute = value as Record<string, unknown>;
+  if (Object.keys(attribute).length === 0) return { M: {} };
+  if (attribute.M) return { M: Object.fromEntries(Object.entries(attribute.M as object).map(([k, v]) => [k, repairEmptyMaps(v)])) };
+  if (Array.isArray(attribute.L)) return { L: attribute.L.map(repairEmptyMaps) };
+  return attribute;
+}
+
 const decode = (image: Record<string, unknown>) =>
-  unmarshall(image as Record<string, AttributeValue>);
+  unmarshall(Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repairEmptyMaps(v)])) as Record<string, AttributeValue>);
 
 /** One DynamoDB stream record → mutations. Rows that are not projected (#job#, #account#…) give none. */
 export function projectStreamRecord(record: TableStreamRecord): GraphMutation[] {
   const { eventName, dynamodb } = record;
+  // Rows that are never projected (#job#, #account#…) are not even decoded.
+  if (!nodeRef((dynamodb?.Keys?.key as { S?: unknown } | undefined)?.S)) return [];
   if (eventName === 'REMOVE') {
     const keys = dynamodb?.Keys ? decode(dynamodb.Keys) : {};
     const node = nodeRef(keys.key);

@@ -56,12 +56,22 @@ describe('projectRow / projectStreamRecord (pure)', () => {
     expect(projectStreamRecord(remove({ username: T, key: '#job#a#b#c' }))).toEqual([]);
   });
 
+  test("DynamoDB Local's untyped empty map (`{}`) decodes as an empty map; unprojected rows are not decoded", () => {
+    const row = attributeRow(T, '#asset#a.com#a.com', 'port', '80');
+    const record = insert(row);
+    const image = { ...record.dynamodb!.NewImage!, metadata: {}, nested: { L: [{}] } };
+    const [upsert] = projectStreamRecord({ ...record, dynamodb: { ...record.dynamodb, NewImage: image } });
+    expect(upsert).toMatchObject({ kind: 'upsertNode', properties: expect.objectContaining({ metadata: {}, nested: [{}] }) });
+    const account = { eventName: 'INSERT', dynamodb: { Keys: { username: { S: T }, key: { S: '#account#a#b#' } }, NewImage: { settings: {} } } };
+    expect(projectStreamRecord(account)).toEqual([]);
+  });
+
   test('the same record always gives the same mutations', () => {
     const record = insert(riskRow(T, '#asset#a.com#a.com', 'a.com', 'xss', { history: [{ to: 'TH' }] }));
     expect(projectStreamRecord(record)).toEqual(projectStreamRecord(record));
   });
 
   test('a stream without new images is a configuration error, not a silent skip', () => {
-    expect(() => projectStreamRecord({ eventName: 'INSERT', dynamodb: { Keys: {} } })).toThrow(/NEW_IMAGE/);
+    expect(() => projectStreamRecord({ eventName: 'INSERT', dynamodb: { Keys: { username: { S: T }, key: { S: '#asset#a.com#a.com' } } } })).toThrow(/NEW_IMAGE/);
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * The local API Gateway: one port, the resolved route table, the JWT authorizer, Lambda routes
+ * invoked in-process and Fargate routes proxied to their service. Unknown routes answer like API
+ * Gateway (404 `{"message":"Not Found"}`), and so do auth failures (401 `{"message":"Unauthorized"}`).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ResolvedRoute } from '../../shared/routing/flags';
+import { matchPath, type ServiceName } from '../../shared/routing/routes';
+import { corsHeaders, preflightHeaders, type CorsConfig } from './cors';
+import type { JwtAuthorizer } from './jwt-authorizer';
+import { buildEvent, newRequestId, type LambdaInvoker } from './lambda-invoker';
+import { badGateway, proxyToService } from './service-proxy';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+
+/** API Gateway's payload limit. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  readonly port: number;
+  readonly routes: readonly ResolvedRoute[];
+  readonly authorizer: JwtAuthorizer;
+  readonly lambdas: LambdaInvoker;
+  /** The port of a running service, or undefined while it is down (its routes then answer 502). */
+  readonly servicePort: (service: ServiceName) => number | undefined;
+  readonly cors: CorsConfig;
+  /** Requests the gateway serves itself before route matching (the local file URLs); undefined = not mine. */
+  readonly extraHandler?: (request: GatewayRequest) => Promise<GatewayResponse | undefined>;
+  /** One line per request; omit to stay quiet. */
+  readonly accessLog?: (line: string) => void;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class PayloadTooLarge extends Error {}
+
+async function readBody(incoming: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new PayloadTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function flatHeaders(incoming: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+export function findRoute(routes: readonly ResolvedRoute[], method: string, path: string) {
+  for (const resolved of routes) {
+    if (resolved.route.method !== method) continue;
+    const pathParameters = matchPath(resolved.route.path, path);
+    if (pathParameters) return { resolved, pathParameters };
+  }
+  return undefined;
+}
+
+export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { routes, authorizer, lambdas, servicePort, cors } = options;
+  let listeningPort = options.port;
+
+  async function route(request: GatewayRequest): Promise<{ response: GatewayResponse; target: string }> {
+    const own = await options.extraHandler?.(request);
+    if (own) return { response: own, target: 'gateway' };
+    const match = findRoute(routes, request.method, request.path);
+    if (!match) return { response: jsonResponse(404, { message: 'Not Found' }), target: '-' };
+    const { resolved, pathParameters } = match;
+
+    let claims;
+    if (resolved.route.auth === 'jwt') {
+      // API keys are checked by the backend itself: see docs/local-stack.md ("API keys").
+      const apiKeyOnly = request.headers['x-api-key'] !== undefined && request.headers.authorization === undefined;
+      if (!apiKeyOnly) {
+        claims = await authorizer(request.headers.authorization);
+        if (!claims) return { response: jsonResponse(401, { message: 'Unauthorized' }), target: 'authorizer' };
+      }
+    }
+
+    if (resolved.target === 'fargate') {
+      const service = resolved.service!;
+      const port = servicePort(service);
+      const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request, claims?.sub);
+      return { response, target: `fargate:${service}` };
+    }
+    const event = buildEvent(request, resolved.id, pathParameters, claims);
+    const functionName = `chariot-${resolved.route.group}`;
+    return { response: await lambdas.invoke(resolved.lambdaEntry, functionName, event), target: `lambda:${resolved.route.group}` };
+  }
+
+  async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(incoming.url ?? '/', 'http://gateway');
+    const headers = flatHeaders(incoming);
+    const method = (incoming.method ?? 'GET').toUpperCase();
+    const requestId = newRequestId();
+    let result: { response: GatewayResponse; target: string };
+    if (method === 'OPTIONS') {
+      // HTTP API answers every preflight itself once CORS is configured.
+      result = { response: { status: 204, headers: preflightHeaders(cors, headers.origin), body: Buffer.alloc(0) }, target: 'cors' };
+    } else {
+      try {
+        const body = await readBody(incoming);
+        result = await route({
+          method,
+          path: url.pathname,
+          rawQueryString: url.search.slice(1),
+          headers,
+          body,
+          sourceIp: incoming.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+          requestId,
+        });
+      } catch (error) {
+        result = error instanceof PayloadTooLarge
+          ? { response: jsonResponse(413, { message: 'Request Entity Too Large' }), target: '-' }
+          : { response: jsonResponse(500, { message: 'Internal Server Error' }), target: '-' };
+      }
+    }
+    const { response, target } = result;
+    outgoing.writeHead(response.status, { ...response.headers, ...corsHeaders(cors, headers.origin), 'apigw-requestid': requestId });
+    if (response.body instanceof Readable) {
+      await pipeline(response.body, outgoing).catch(() => outgoing.destroy());
+    } else {
+      outgoing.end(response.body);
+    }
+    options.accessLog?.(`${method} ${url.pathname} → ${target} ${response.status} ${Math.round(performance.now() - started)} ms`);
+  }
+
+  const server: Server = createServer((incoming, outgoing) => {
+    handle(incoming, outgoing).catch(() => {
+      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} is in use: pass --port`) : error);
+    });
+    server.listen(options.port, '127.0.0.1', () => {
+      listeningPort = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${listeningPort}`,
+        port: listeningPort,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

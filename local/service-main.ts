@@ -1,0 +1,24 @@
+/**
+ * Entry of a service child process: `node --import tsx local/service-main.ts containers/<svc>/server.ts`.
+ * Exits when stdin closes, i.e. when the stack's process dies however it dies (even SIGKILL), so a
+ * service never outlives the stack. The service itself handles SIGTERM (graceful drain).
+ */
+import { resolve } from 'node:path';
+import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
+
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
+
+async function main(entry: string | undefined): Promise<void> {
+  if (!entry) throw new Error('usage: service-main.ts <server entry>');
+  await import(resolve(entry));
+  if (process.env[POLLER_ENV] === '1' && graphIsEmbedded(process.env)) {
+    await startGraphProjection(process.env, (line) => console.error(line));
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,264 @@
+/**
+ * The whole API on one machine: DynamoDB Local, cognito-local, every Hono service as a child
+ * process, and the local gateway in this process, following the same route table and flags as the
+ * CDK app (`loadDeploymentConfig`). `local/start.ts` is the CLI; tests and benchmarks call this.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadDeploymentConfig, readCdkJsonContext } from '../lib/config/load';
+import type { ResolvedRoute } from '../shared/routing/flags';
+import { SERVICES, type ServiceName } from '../shared/routing/routes';
+import {
+  createTable,
+  createUser,
+  createUserPool,
+  freePort,
+  LOCAL_AWS,
+  signIn,
+  startCognitoLocal,
+  startDynamoDbLocal,
+  type EmulatorHandle,
+  type UserPool,
+} from './emulators';
+import { loadRuntimeConfig } from '../shared/config/runtime';
+import { LocalFileStore } from '../shared/files';
+import { DEFAULT_CORS } from './gateway/cors';
+import { localFilesHandler } from './gateway/files';
+import { startGateway, type RunningGateway } from './gateway/gateway';
+import { createJwtAuthorizer } from './gateway/jwt-authorizer';
+import { LambdaInvoker } from './gateway/lambda-invoker';
+import { DEMO_USER, seedDemoData } from './demo-data';
+import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
+import { dataPaths, readState, REPO_ROOT, updateState, type DataPaths } from './state';
+import { ServiceSupervisor } from './supervisor';
+
+export const LOCAL_TABLE_NAME = 'chariot-local';
+export const DEFAULT_GATEWAY_PORT = 3000;
+
+export interface LocalStackOptions {
+  /** Default `.local/` in the repository. */
+  readonly dataDir?: string;
+  /** Wipe the data directory first. */
+  readonly fresh?: boolean;
+  /** Gateway port; default 3000, 0 = a free port. */
+  readonly port?: number;
+  /** CDK context: `cdk.json`'s context with `-c` overrides applied (`contextFromArgs`). Default: `cdk.json`. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Emulator ports; default free ports. Pass the previous run's to keep endpoints (and the token issuer) stable. */
+  readonly emulatorPorts?: { readonly dynamodb?: number; readonly cognito?: number };
+  /** Seed the demo data on first start (default true). */
+  readonly seed?: boolean;
+  /** Powertools log level of the handlers and services; default the environment's `logLevel`. */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Progress and supervisor lines. */
+  readonly log?: (line: string) => void;
+  /** One line per gateway request. */
+  readonly accessLog?: (line: string) => void;
+  /** Lines printed by the service processes. */
+  readonly serviceOutput?: (service: ServiceName, line: string) => void;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly envName: string;
+  readonly routes: readonly ResolvedRoute[];
+  readonly ports: { readonly gateway: number; readonly dynamodb: number; readonly cognito: number; readonly services: Readonly<Record<ServiceName, number>> };
+  readonly endpoints: { readonly dynamodb: string; readonly cognito: string };
+  readonly tableName: string;
+  readonly userPool: UserPool;
+  readonly demoUser: { readonly email: string; readonly password: string };
+  /** Undefined: nothing to seed (already seeded, or seeding off); else the outcome line. */
+  readonly seedResult?: string;
+  readonly startupMs: number;
+  /** The pid of a service's current process (tests kill it to see the supervisor at work). */
+  servicePid(name: ServiceName): number | undefined;
+  serviceIsUp(name: ServiceName): boolean;
+  restartService(name: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Fails fast with the one-liner the CLI prints, before anything is started. */
+function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: pass --port`) : error),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+function wipe(paths: DataPaths): void {
+  for (const dir of [paths.dynamodb, paths.cognito, paths.files, paths.logs, paths.stateFile]) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The pool from a previous start if cognito-local still has it, else a new pool with the demo user. */
+async function ensureUserPool(paths: DataPaths, cognitoEndpoint: string): Promise<UserPool> {
+  const saved = readState(paths).userPool;
+  if (saved && existsSync(join(paths.cognito, '.cognito', 'db', `${saved.userPoolId}.json`))) {
+    const issuer = `${cognitoEndpoint}/${saved.userPoolId}`; // the issuer embeds the port, which may differ per start
+    return { ...saved, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
+  }
+  const pool = await createUserPool(cognitoEndpoint, { poolName: 'chariot-local' });
+  await createUser(cognitoEndpoint, pool, { email: DEMO_USER.email, password: DEMO_USER.password });
+  updateState(paths, (state) => ({
+    ...state,
+    userPool: { userPoolId: pool.userPoolId, clientId: pool.clientId },
+    demoUser: { ...DEMO_USER },
+    seeded: false,
+  }));
+  return pool;
+}
+
+/** The environment both runtimes read (shared/config/runtime.ts), pointed at the local emulators. */
+export function runtimeEnvironment(args: {
+  dynamodbEndpoint: string;
+  pool: UserPool;
+  filesDir: string;
+  gatewayUrl: string;
+  logLevel: string;
+}): Record<string, string> {
+  return {
+    TABLE_NAME: LOCAL_TABLE_NAME,
+    AWS_REGION: LOCAL_AWS.region,
+    AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+    DYNAMODB_ENDPOINT: args.dynamodbEndpoint,
+    COGNITO_ISSUER: args.pool.issuer,
+    COGNITO_CLIENT_ID: args.pool.clientId,
+    COGNITO_JWKS_URI: args.pool.jwksUri,
+    FILES_DIR: args.filesDir,
+    FILES_PUBLIC_URL: args.gatewayUrl,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_LOG_LEVEL: args.logLevel,
+    AWS_LAMBDA_LOG_LEVEL: args.logLevel,
+  };
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const paths = dataPaths(options.dataDir);
+  const gatewayPortWanted = options.port ?? DEFAULT_GATEWAY_PORT;
+
+  // Config first: a bad flag or env stops us before anything is started.
+  const config = loadDeploymentConfig({ context: options.context ?? readCdkJsonContext() });
+  await assertPortFree(gatewayPortWanted);
+  if (options.fresh) wipe(paths);
+  mkdirSync(paths.files, { recursive: true });
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+  };
+  try {
+    log('starting DynamoDB Local and cognito-local');
+    // allSettled: when one fails, the other is still registered for cleanup before we rethrow.
+    const emulators = await Promise.allSettled([
+      startDynamoDbLocal({ port: options.emulatorPorts?.dynamodb, dataDir: paths.dynamodb }),
+      startCognitoLocal({ port: options.emulatorPorts?.cognito, dataDir: paths.cognito }),
+    ]);
+    for (const started of emulators) if (started.status === 'fulfilled') cleanups.push(() => started.value.stop());
+    const failed = emulators.find((started) => started.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [dynamodb, cognito] = emulators.map((started) => (started as PromiseFulfilledResult<EmulatorHandle>).value);
+    log(`DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}`);
+
+    const ddb = new DynamoDBClient({ endpoint: dynamodb.endpoint, ...LOCAL_AWS });
+    const [, pool] = await Promise.all([
+      createTable(ddb, LOCAL_TABLE_NAME).finally(() => ddb.destroy()),
+      ensureUserPool(paths, cognito.endpoint),
+    ]);
+    log(`table ${LOCAL_TABLE_NAME}, user pool ${pool.userPoolId} (client ${pool.clientId})`);
+
+    // The gateway's port must be known before the services start (FILES_PUBLIC_URL points at it).
+    const gatewayPort = gatewayPortWanted || (await freePort());
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    const env = runtimeEnvironment({
+      dynamodbEndpoint: dynamodb.endpoint,
+      pool,
+      filesDir: paths.files,
+      gatewayUrl,
+      logLevel: options.logLevel ?? config.environment.logLevel,
+    });
+    // Lambda routes run in this process, as one warm container per group: they read the same env.
+    delete process.env.POWERTOOLS_DEV;
+    Object.assign(process.env, env);
+
+    const serviceNames = Object.keys(SERVICES) as ServiceName[];
+    const servicePorts = Object.fromEntries(await Promise.all(serviceNames.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
+    const supervisor = new ServiceSupervisor({
+      repoRoot: REPO_ROOT,
+      env: { ...(process.env as Record<string, string>), ...env, [POLLER_ENV]: graphIsEmbedded(process.env) ? '1' : '0' },
+      log,
+      logDir: paths.logs,
+      output: options.serviceOutput,
+    });
+    cleanups.push(() => supervisor.stop());
+    const poller = await startGraphProjection(process.env, log);
+    cleanups.push(() => poller.stop());
+    const lambdas = new LambdaInvoker(REPO_ROOT, log);
+    log(`starting services ${serviceNames.join(', ')} and loading Lambda handlers`);
+    await Promise.all([
+      supervisor.start(servicePorts),
+      lambdas.preload(config.routes.filter((r) => r.target === 'lambda').map((r) => r.lambdaEntry)).catch((error: Error) => {
+        log(`a Lambda handler failed to load (its routes answer 500): ${error.message.split('\n')[0]}`);
+      }),
+    ]);
+
+    const gateway: RunningGateway = await startGateway({
+      port: gatewayPort,
+      routes: config.routes,
+      authorizer: createJwtAuthorizer({ issuer: pool.issuer, clientId: pool.clientId, jwksUri: pool.jwksUri }),
+      lambdas,
+      servicePort: (name) => supervisor.port(name),
+      cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },
+      // Same directory, URL base and signing secret as the handlers' LocalFileStore, so their URLs verify here.
+      extraHandler: localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret)),
+      accessLog: options.accessLog,
+    });
+    cleanups.push(() => gateway.close());
+    updateState(paths, (state) => ({
+      ...state,
+      running: { pid: process.pid, gatewayUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamodbEndpoint: dynamodb.endpoint },
+    }));
+    cleanups.push(async () => {
+      updateState(paths, ({ running: _running, ...state }) => state);
+    });
+
+    let seedResult: string | undefined;
+    if ((options.seed ?? true) && !readState(paths).seeded) {
+      const { idToken } = await signIn(cognito.endpoint, pool, DEMO_USER.email, DEMO_USER.password);
+      const failure = await seedDemoData(gateway.url, idToken);
+      if (failure) seedResult = `demo data not seeded (will retry on next start): ${failure}`;
+      else {
+        updateState(paths, (state) => ({ ...state, seeded: true }));
+        seedResult = 'demo data seeded';
+      }
+      log(seedResult);
+    }
+
+    return {
+      url: gateway.url,
+      envName: config.envName,
+      routes: config.routes,
+      ports: { gateway: gateway.port, dynamodb: dynamodb.port, cognito: cognito.port, services: servicePorts },
+      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint },
+      tableName: LOCAL_TABLE_NAME,
+      userPool: pool,
+      demoUser: { ...DEMO_USER },
+      seedResult,
+      startupMs: Math.round(performance.now() - started),
+      servicePid: (name) => supervisor.pid(name),
+      serviceIsUp: (name) => supervisor.isUp(name),
+      restartService: (name) => supervisor.restart(name),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm start [-- --fresh] [--port 3000] [-c env=dev] [-c "migrate:GET /asset=fargate"] [--data-dir DIR]`
+ * Starts the whole API locally (see local/stack.ts) and stops it cleanly on Ctrl-C / SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import * as z from 'zod';
+import { contextFromArgs } from '../lib/config/load';
+import type { ResolvedRoute } from '../shared/routing/flags';
+import { DEFAULT_GATEWAY_PORT, startLocalStack, type LocalStack } from './stack';
+
+const USAGE = `usage: npm start -- [--fresh] [--port N] [--data-dir DIR] [-c env=NAME] [-c "migrate:<route or group>=lambda|fargate"] [--quiet]`;
+
+const optionsSchema = z.object({
+  fresh: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+  help: z.boolean().default(false),
+  port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_GATEWAY_PORT),
+  'data-dir': z.string().optional(),
+});
+
+function routesTable(routes: readonly ResolvedRoute[]): string {
+  const rows = routes.map((r) => [r.id, r.route.auth, r.target === 'fargate' ? `fargate:${r.service}` : `lambda:${r.route.group}`, r.decidedBy]);
+  const header = ['ROUTE', 'AUTH', 'TARGET', 'DECIDED BY'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  return [header, ...rows].map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      fresh: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string', short: 'p' },
+      'data-dir': { type: 'string' },
+      context: { type: 'string', short: 'c', multiple: true },
+    },
+    allowPositionals: false,
+  });
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+  const options = parsed.data;
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+
+  const t0 = performance.now();
+  const progress = (line: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+  let stack: LocalStack | undefined;
+  let stoppingSince = 0;
+  const shutdown = async (signal: string) => {
+    if (stoppingSince) {
+      // tsx relays the terminal's Ctrl-C, so one arrives twice within milliseconds: only a later one forces.
+      if (performance.now() - stoppingSince < 1000) return;
+      console.log('forced exit'); // children still exit: their stdin closes with this process
+      process.exit(1);
+    }
+    stoppingSince = performance.now();
+    console.log(`\n${signal}: stopping gateway, services and emulators`);
+    await stack?.stop();
+    console.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  stack = await startLocalStack({
+    fresh: options.fresh,
+    port: options.port,
+    dataDir: options['data-dir'],
+    context: contextFromArgs(argv),
+    log: progress,
+    accessLog: options.quiet ? undefined : (line) => console.log(line),
+    serviceOutput: options.quiet ? undefined : (service, line) => console.log(`[${service}] ${line}`),
+  });
+  if (stoppingSince) return;
+
+  const { url, demoUser } = stack;
+  console.log(`
+Routes (env ${stack.envName}):
+${routesTable(stack.routes)}
+
+Chariot API   ${url}   (up in ${(stack.startupMs / 1000).toFixed(1)} s)
+Demo user     ${demoUser.email} / ${demoUser.password}
+Try it        curl -H "Authorization: Bearer $(npm run -s token -- --user ${demoUser.email})" ${url}/asset
+Ctrl-C stops everything.
+`);
+}
+
+main().catch((error: Error) => {
+  console.error(`npm start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+/**
+ * `npm start` end to end: the real stack (DynamoDB Local, cognito-local, service processes, gateway)
+ * on free ports in a temp data dir. One route is flipped between runs and must answer the same from
+ * the other runtime; a killed service answers 502 until the supervisor has restarted it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { contextFromArgs } from '../../lib/config/load';
+import { startLocalStack, type LocalStack } from '../../local/stack';
+
+const quiet = { log: () => {}, logLevel: 'ERROR' as const };
+
+async function signInWithSdk(stack: LocalStack): Promise<string> {
+  const client = new CognitoIdentityProviderClient({
+    endpoint: stack.endpoints.cognito,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: stack.userPool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: stack.demoUser.email, PASSWORD: stack.demoUser.password },
+      }),
+    );
+    return AuthenticationResult!.IdToken!;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function call(stack: LocalStack, path: string, token?: string, init: RequestInit = {}) {
+  const response = await fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text for the failure message
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `POST /my` for the seeded assets, once the stream projection has put all three into the graph. */
+async function projectedAssets(stack: LocalStack, token: string): Promise<unknown> {
+  let last: Awaited<ReturnType<typeof call>> | undefined;
+  await waitFor('the seeded assets in the graph', async () => {
+    last = await call(stack, '/my', token, { method: 'POST', body: JSON.stringify({ node: { labels: ['Asset'] } }) });
+    return last.status === 200 && (last.body as { assets?: unknown[] }).assets?.length === 3;
+  });
+  return last!.body;
+}
+
+const start = (dataDir: string, flags: string[], emulatorPorts?: LocalStack['ports']) =>
+  startLocalStack({
+    dataDir,
+    port: 0,
+    context: contextFromArgs(flags.flatMap((flag) => ['-c', flag])),
+    emulatorPorts: emulatorPorts && { dynamodb: emulatorPorts.dynamodb, cognito: emulatorPorts.cognito },
+    ...quiet,
+  });
+
+describe('npm start: the local stack', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chariot-e2e-'));
+  let stack: LocalStack | undefined;
+  let token: string;
+  const lambdaAnswers = new Map<string, unknown>();
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('starts, seeds the demo data and serves a Lambda route and a Fargate route', async () => {
+    stack = await start(dataDir, ['migrate:GET /job=fargate']);
+    expect(stack.routes.find((r) => r.id === 'GET /job')?.target).toBe('fargate');
+    expect(stack.routes.find((r) => r.id === 'GET /asset')?.target).toBe('lambda');
+    expect(stack.seedResult).toBe('demo data seeded');
+    token = await signInWithSdk(stack);
+
+    const assets = await call(stack, '/asset', token);
+    expect(assets.status).toBe(200);
+    lambdaAnswers.set('/asset', assets.body);
+    const jobs = await call(stack, '/job', token);
+    expect(jobs.status).toBe(200);
+    lambdaAnswers.set('/job', jobs.body);
+    lambdaAnswers.set('POST /my', await projectedAssets(stack, token));
+
+    expect((await call(stack, '/asset')).body).toEqual({ message: 'Unauthorized' });
+    expect((await call(stack, '/job', token.slice(0, -4) + 'AAAA')).status).toBe(401);
+    expect(await call(stack, '/nope', token)).toMatchObject({ status: 404, body: { message: 'Not Found' } });
+    const preflight = await call(stack, '/asset', undefined, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,account' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('account');
+  });
+
+  test('a route flipped to the other runtime gives the same answer', async () => {
+    const before = stack!;
+    await before.stop();
+    // Same data dir and emulator ports: same pool, same issuer, so the token stays valid.
+    stack = await start(dataDir, ['migrate:GET /asset=fargate', 'migrate:POST /my=fargate'], before.ports);
+    expect(stack.routes.find((r) => r.id === 'GET /asset')?.target).toBe('fargate');
+    expect(stack.routes.find((r) => r.id === 'GET /job')?.target).toBe('lambda');
+    expect(stack.seedResult).toBeUndefined(); // seeded once, not again
+
+    expect(await call(stack, '/asset', token)).toMatchObject({ status: 200, body: lambdaAnswers.get('/asset') });
+    expect(await call(stack, '/job', token)).toMatchObject({ status: 200, body: lambdaAnswers.get('/job') });
+    // The graph: the service's own embedded store, filled from the table's stream, answers like the Lambda's did.
+    expect(await projectedAssets(stack, token)).toEqual(lambdaAnswers.get('POST /my'));
+  });
+
+  test('a killed service answers 502 for its routes only, then recovers', async () => {
+    const current = stack!;
+    const pid = current.servicePid('inventory')!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor('inventory to be seen down', () => !current.serviceIsUp('inventory'));
+
+    expect(await call(current, '/asset', token)).toMatchObject({ status: 502, body: { message: 'Bad Gateway' } });
+    expect((await call(current, '/job', token)).status).toBe(200);
+
+    await waitFor('inventory to be restarted', () => current.serviceIsUp('inventory'));
+    expect(current.servicePid('inventory')).not.toBe(pid);
+    expect(await call(current, '/asset', token)).toMatchObject({ status: 200, body: lambdaAnswers.get('/asset') });
+  });
+
+  test('stop leaves no process and no port behind', async () => {
+    const current = stack!;
+    stack = undefined;
+    const pids = (['inventory', 'identity', 'operations'] as const).map((name) => current.servicePid(name)).filter((pid) => pid !== undefined);
+    const { gateway, dynamodb, cognito, services } = current.ports;
+    await current.stop();
+    expect(pids.filter(isAlive)).toEqual([]);
+    for (const port of [gateway, dynamodb, cognito, ...Object.values(services)]) expect(await portIsFree(port)).toBe(true);
+  });
+});
+
+describe('npm start: errors before anything starts', () => {
+  test('a taken gateway port and a bad flag are one-line errors', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      await expect(startLocalStack({ port, ...quiet })).rejects.toThrow(`port ${port} is in use: pass --port`);
+    } finally {
+      taken.close();
+    }
+    await expect(startLocalStack({ port: 0, context: contextFromArgs(['-c', 'migrate:asset=ecs']), ...quiet })).rejects.toThrow(
+      /^Unknown target "ecs" in flag "migrate:asset"/,
+    );
+  });
+});
