@@ -14,6 +14,7 @@ import {
   type RelationshipType,
 } from './model';
 import type { GraphStore } from './store';
+import { publicView } from '../model';
 
 /** The parts of a DynamoDB stream record we read; both the Lambda event and the Streams API have this shape. */
 export interface TableStreamRecord {
@@ -65,7 +66,8 @@ export function projectRow(row: Record<string, unknown>): GraphMutation[] {
   const incoming = INCOMING[node.label];
   const from = nodeRef(row[incoming.field]);
   return [
-    { kind: 'upsertNode', username, node, extraLabels, properties: normaliseProperties(row) },
+    // Only what a client may see goes into the graph (not the row's `version`), so graph results need no filtering.
+    { kind: 'upsertNode', username, node, extraLabels, properties: normaliseProperties(publicView(row)) },
     // Always emitted, even with no source: an edge the row no longer declares must go.
     { kind: 'setIncoming', username, node, type: incoming.type, from: from && from.key !== node.key ? [from] : [] },
   ];

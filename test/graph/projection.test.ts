@@ -66,6 +66,12 @@ describe('projectRow / projectStreamRecord (pure)', () => {
     expect(projectStreamRecord(account)).toEqual([]);
   });
 
+  test('internal row fields (the optimistic-lock version) never reach the graph', () => {
+    const [upsert] = projectRow({ ...assetRow(T, 'example.com'), version: 7 });
+    expect(upsert).toMatchObject({ kind: 'upsertNode' });
+    expect((upsert as { properties: object }).properties).not.toHaveProperty('version');
+  });
+
   test('the same record always gives the same mutations', () => {
     const record = insert(riskRow(T, '#asset#a.com#a.com', 'a.com', 'xss', { history: [{ to: 'TH' }] }));
     expect(projectStreamRecord(record)).toEqual(projectStreamRecord(record));
