@@ -4,7 +4,6 @@
  * fetcher therefore allows http. Checks: RS256 signature against the pool's JWKS, issuer, expiry,
  * `token_use` (id or access), and the app client (id token `aud`, access token `client_id`).
  */
-import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { JwtExpiredError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
@@ -48,10 +47,15 @@ const httpFetcher = {
 function defaultEmailLookup(issuer: string): (accessToken: string) => Promise<string | undefined> {
   const url = new URL(issuer);
   const region = /^cognito-idp\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1];
-  const client = new CognitoIdentityProviderClient(
-    region ? { region } : { region: 'us-east-1', endpoint: url.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
-  );
+  // Loaded on the first access token only: most callers send id tokens, and the SDK client costs cold-start time.
+  const loadCognito = async () => {
+    const { CognitoIdentityProviderClient, GetUserCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const config = region ? { region } : { region: 'us-east-1', endpoint: url.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+    return { client: new CognitoIdentityProviderClient(config), GetUserCommand };
+  };
+  let cognito: ReturnType<typeof loadCognito> | undefined;
   return async (accessToken) => {
+    const { client, GetUserCommand } = await (cognito ??= loadCognito());
     const { UserAttributes } = await client.send(new GetUserCommand({ AccessToken: accessToken }));
     return UserAttributes?.find((a) => a.Name === 'email')?.Value;
   };

@@ -1,19 +1,31 @@
 /** FileStore on S3 with presigned GET/PUT URLs. */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { DEFAULT_URL_SECONDS, objectKey, type FileStore } from './file-store';
 
+/** The S3 SDK loads on the first file URL, not at cold start: only the file routes ever need it. */
+async function loadS3(config: S3ClientConfig) {
+  const [{ GetObjectCommand, PutObjectCommand, S3Client }, { getSignedUrl }] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/s3-request-presigner'),
+  ]);
+  return { s3: new S3Client(config), GetObjectCommand, PutObjectCommand, getSignedUrl };
+}
+
 export class S3FileStore implements FileStore {
+  private sdk: ReturnType<typeof loadS3> | undefined;
+
   constructor(
     private readonly bucket: string,
-    private readonly s3: S3Client = new S3Client({}),
+    private readonly clientConfig: S3ClientConfig = {},
   ) {}
 
-  uploadUrl(tenant: string, name: string, expiresIn = DEFAULT_URL_SECONDS): Promise<string> {
-    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
+  async uploadUrl(tenant: string, name: string, expiresIn = DEFAULT_URL_SECONDS): Promise<string> {
+    const { s3, PutObjectCommand, getSignedUrl } = await (this.sdk ??= loadS3(this.clientConfig));
+    return getSignedUrl(s3, new PutObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
   }
 
-  downloadUrl(tenant: string, name: string, expiresIn = DEFAULT_URL_SECONDS): Promise<string> {
-    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
+  async downloadUrl(tenant: string, name: string, expiresIn = DEFAULT_URL_SECONDS): Promise<string> {
+    const { s3, GetObjectCommand, getSignedUrl } = await (this.sdk ??= loadS3(this.clientConfig));
+    return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
   }
 }

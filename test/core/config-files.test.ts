@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_OFFSET_SECRET, loadRuntimeConfig } from '../../shared/config/runtime';
 import { LocalFileStore, S3FileStore, objectKey } from '../../shared/files';
-import { S3Client } from '@aws-sdk/client-s3';
 
 const base = { TABLE_NAME: 'chariot', COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc', COGNITO_CLIENT_ID: 'client' };
 
@@ -48,11 +47,9 @@ test('local file store: signed URLs bound to method, file and tenant, expiring',
 });
 
 test('s3 file store presigns GET and PUT under the tenant prefix (offline)', async () => {
-  const s3 = new S3Client({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-  const store = new S3FileStore('bucket', s3);
+  const store = new S3FileStore('bucket', { region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
   const url = new URL(await store.uploadUrl('ada@example.com', 'imports/a.csv', 60));
   expect(url.pathname).toContain(objectKey('ada@example.com', 'imports/a.csv'));
   expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
   expect(await store.downloadUrl('ada@example.com', 'imports/a.csv')).toContain('X-Amz-Signature=');
-  s3.destroy();
 });
