@@ -5,7 +5,7 @@ import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
 import type { ServiceName } from '../../shared/routing/routes';
-import { createServiceApp } from './service-app';
+import { createServiceApp, routesOfService } from './service-app';
 
 export interface RunningService {
   readonly port: number;
@@ -18,7 +18,9 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  const deps = await createDependencies(env, { graph: await sharedGraphStore(env) });
+  // Only a service that serves the search group (`POST /my`) opens the graph: the others need no Neo4j secret or driver.
+  const servesGraph = routesOfService(service).some((route) => route.group === 'search');
+  const deps = await createDependencies(env, { graph: servesGraph ? await sharedGraphStore(env) : undefined });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {

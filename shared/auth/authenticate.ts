@@ -12,8 +12,8 @@
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { forbidden, unauthorized } from '../http/errors';
-import { accountMemberPrefix, effectiveRole, type Account } from '../model/account';
-import { KEY_ID, secretMatches, type ApiKey } from '../model/key';
+import { accountKey, accountMemberPrefix, effectiveRole, Email, isWebhook, type Account } from '../model/account';
+import { apiKeyKey, KEY_ID, secretMatches, type ApiKey } from '../model/key';
 import { TtlCache } from './ttl-cache';
 import type { TokenVerifier } from './jwt';
 import { ROLES, roleAtLeast, roleRank, type Role, type Whoami } from './whoami';
@@ -83,14 +83,14 @@ async function loadApiKey(deps: AuthDeps, id: string): Promise<ApiKey | null> {
     );
     const rows = (Items ?? []) as ApiKey[];
     // Ids are 128 random bits; two rows with one id would mean tampering, so trust neither.
-    return rows.length === 1 && rows[0].key === `#key#${id}` ? rows[0] : null;
+    return rows.length === 1 && rows[0].key === apiKeyKey(id) ? rows[0] : null;
   });
 }
 
 function emailHeader(value: string): string {
-  const tenant = value.toLowerCase();
-  if (!/^[^\s#@]+@[^\s#@]+\.[^\s#@]+$/.test(tenant) || tenant.length > 254) throw forbidden('account header must be a tenant email');
-  return tenant;
+  const tenant = Email.safeParse(value);
+  if (!tenant.success) throw forbidden('account header must be a tenant email');
+  return tenant.data;
 }
 
 export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Whoami> {
@@ -142,14 +142,16 @@ export function requireRole(whoami: Whoami, needed: Role): void {
 export async function authenticateWebhook(encodedUsername: string, pin: string, deps: Pick<AuthDeps, 'doc' | 'tableName'>): Promise<Whoami> {
   const failure = unauthorized('invalid webhook');
   if (!/^[A-Za-z0-9+/_-]{4,400}$/.test(encodedUsername) || !/^[0-9a-fA-F-]{36}$/.test(pin)) throw failure;
-  const tenant = Buffer.from(encodedUsername, 'base64').toString('utf8').toLowerCase();
-  if (!/^[^\s#@]+@[^\s#@]+\.[^\s#@]+$/.test(tenant)) throw failure;
+  const email = Email.safeParse(Buffer.from(encodedUsername, 'base64').toString('utf8'));
+  if (!email.success) throw failure;
+  const tenant = email.data;
   const value = pin.toLowerCase();
+  // The one read whose partition comes from the URL: it is the credential check itself (the PIN row).
   const { Item } = await deps.doc.send(
-    new GetCommand({ TableName: deps.tableName, Key: { username: tenant, key: `#account#${tenant}#hook#${value}` }, ConsistentRead: true }),
+    new GetCommand({ TableName: deps.tableName, Key: { username: tenant, key: accountKey(tenant, 'hook', value) }, ConsistentRead: true }),
   );
   const row = Item as Account | undefined;
-  if (!row || row.member !== 'hook' || row.value !== value || row.name !== tenant) throw failure;
+  if (!row || !isWebhook(row) || row.value !== value || row.name !== tenant) throw failure;
   return { username: tenant, tenant, role: 'analyst', credential: 'webhook' };
 }
 

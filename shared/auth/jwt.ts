@@ -57,7 +57,8 @@ function defaultEmailLookup(issuer: string): (accessToken: string) => Promise<st
   return async (accessToken) => {
     const { client, GetUserCommand } = await (cognito ??= loadCognito());
     const { UserAttributes } = await client.send(new GetUserCommand({ AccessToken: accessToken }));
-    return UserAttributes?.find((a) => a.Name === 'email')?.Value;
+    const attribute = (name: string) => UserAttributes?.find((a) => a.Name === name)?.Value;
+    return attribute('email_verified') === 'true' ? attribute('email') : undefined;
   };
 }
 
@@ -105,11 +106,12 @@ export class TokenVerifier {
       throw unauthorized('invalid token');
     }
     const tokenUse = payload.token_use as 'id' | 'access';
-    let email: unknown = tokenUse === 'id' ? payload.email : payload.username;
+    // The email names the tenant, and a user can change their own email: only a verified one counts.
+    let email: unknown = tokenUse === 'id' ? (payload.email_verified === true ? payload.email : undefined) : payload.username;
     if (tokenUse === 'access' && (typeof email !== 'string' || !email.includes('@'))) {
       email = await this.emailOfAccessToken(token).catch(() => undefined);
     }
-    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthorized('token has no usable email');
+    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthorized('token has no verified email');
     const result: VerifiedToken = {
       username: email.trim().toLowerCase(),
       tokenUse,

@@ -9,7 +9,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Whoami } from '../auth/whoami';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { combine } from '../model';
 import type { BaseRow } from '../model/common';
 import { decodeOffset, encodeOffset } from './offset';
@@ -55,6 +55,17 @@ export interface Page<T> {
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException || (error as Error)?.name === 'ConditionalCheckFailedException';
 
+/**
+ * A row the table cannot hold is the client's input, not our fault: too large → 413, a value the document
+ * client cannot marshal → 400. (Validation keeps these out; this is the net under it.) Anything else rethrows.
+ */
+function rethrowWriteError(error: unknown): never {
+  const { name, message } = (error ?? {}) as Error;
+  if (name === 'ValidationException' && /item size/i.test(message)) throw new HttpError(413, 'the entity is too large to store');
+  if (/MAX_SAFE_INTEGER|special numeric value|unsupported type/i.test(message ?? '')) throw badRequest(`unsupported value: ${message}`);
+  throw error;
+}
+
 export class TenantRepository {
   readonly tenant: string;
 
@@ -82,7 +93,7 @@ export class TenantRepository {
       );
     } catch (error) {
       if (isConditionFailure(error)) throw conflict(`${row.key} already exists`);
-      throw error;
+      rethrowWriteError(error);
     }
     return item;
   }
@@ -95,7 +106,7 @@ export class TenantRepository {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const existing = await this.get<T>(key);
       const next = mutate(existing);
-      if (!next) return existing;
+      if (!next || next === existing) return existing; // nothing changed: no write, no version bump, no stream record
       const version = existing?.version;
       const item = { ...next, username: this.tenant, key, version: (version ?? 0) + 1 };
       try {
@@ -112,7 +123,7 @@ export class TenantRepository {
         );
         return item;
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        if (!isConditionFailure(error)) rethrowWriteError(error);
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }
@@ -146,12 +157,12 @@ export class TenantRepository {
     return (await this.change<T>(row.key, () => row))!;
   }
 
-  /** Hard delete (accounts, attributes, files). Returns whether a row was there. */
-  async remove(key: string): Promise<boolean> {
+  /** Hard delete (accounts, attributes, files). Returns the row that was there, if any. */
+  async remove<T extends BaseRow>(key: string): Promise<T | undefined> {
     const { Attributes } = await this.deps.doc.send(
       new DeleteCommand({ TableName: this.deps.tableName, Key: { username: this.tenant, key }, ReturnValues: 'ALL_OLD' }),
     );
-    return Attributes !== undefined;
+    return Attributes as T | undefined;
   }
 
   /** `GET /my`-style search: key prefix (or exact), or `field:value` through a GSI, paginated by opaque offset. */

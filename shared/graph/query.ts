@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { HttpError, badRequest } from '../http/errors';
+import { describeIssue } from '../model/common';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from './model';
 
 /** The largest page a client may ask for; larger answers 413 "reduce page size" (the CLI then halves its limit). */
@@ -126,14 +127,14 @@ function toNodeQuery(raw: RawNode, depth: number): NodeQuery {
   };
 }
 
-const describeIssue = (issue: z.core.$ZodIssue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message);
-
 /** Parses a `POST /my` body (already JSON-decoded). Throws 400 for a malformed query, 413 for a page too large. */
 export function parseGraphQuery(body: unknown): GraphQuery {
   const parsed = querySchema.safeParse(body);
   if (!parsed.success) throw badRequest(`invalid graph query: ${parsed.error.issues.map(describeIssue).join('; ')}`);
   const { node, page = 0, limit = MAX_PAGE_SIZE, orderBy = 'key', descending = false } = parsed.data;
   if (limit > MAX_PAGE_SIZE) throw new HttpError(413, 'reduce page size');
+  // SKIP = page × limit must stay an exact integer for Neo4j (the embedded store would just return nothing).
+  if (!Number.isSafeInteger(page * limit)) throw badRequest('page is too large');
   if (!node.labels?.length) throw badRequest('invalid graph query: node.labels needs at least one label');
   return { node: toNodeQuery(node, 0), page, limit, orderBy, descending };
 }

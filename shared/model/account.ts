@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { ROLES, type Role } from '../auth/whoami';
 import { badRequest } from '../http/errors';
-import { assertKeyLength, compact, now, parseInput, type BaseRow } from './common';
+import { assertKeyLength, compact, freeJson, now, parseInput, type BaseRow } from './common';
 
 export interface Account extends BaseRow {
   /** The tenant that owns the row (the partition). */
@@ -33,11 +33,10 @@ const Pin = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 export const AccountInput = z.object({
   value: z.string().max(1024).optional(),
   role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }).optional(),
-  settings: z.unknown().optional(),
-  config: z.unknown().optional(),
+  settings: freeJson.optional(),
+  config: freeJson.optional(),
 });
 
-export const isCollaborator = (account: Pick<Account, 'member'>): boolean => account.member.includes('@');
 export const isWebhook = (account: Pick<Account, 'member'>): boolean => account.member === 'hook';
 /** An empty role means readonly. */
 export const effectiveRole = (account: Pick<Account, 'role'>): Role => account.role || 'readonly';

@@ -25,7 +25,10 @@ export const AttributeInput = z.object({
   value: z.string().min(1, 'value is required').max(4096).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'value must not contain control characters'),
   status: z.enum(ATTRIBUTE_STATUSES).optional(),
   capability: z.string().max(256).optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
+  metadata: z
+    .record(z.string().max(256), z.string().max(4096))
+    .refine((m) => Object.keys(m).length <= 100, 'at most 100 metadata entries')
+    .optional(),
 });
 
 export function attributeKey(name: string, value: string, parentKey: string): string {

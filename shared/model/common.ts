@@ -58,13 +58,30 @@ export function recordHistory(
   at = now(),
 ): { history: HistoryRecord[]; statusChanged: boolean } {
   const list = [...(history ?? [])];
+  let statusChanged = false;
   if (change.to && change.to !== change.from) {
     list.push(compact({ from: change.from, to: change.to, by: change.by, comment: change.comment, updated: at }));
-    return { history: list, statusChanged: true };
-  }
-  if (change.comment) list.push(compact({ by: change.by, comment: change.comment, updated: at }));
-  return { history: list, statusChanged: false };
+    statusChanged = true;
+  } else if (change.comment) list.push(compact({ by: change.by, comment: change.comment, updated: at }));
+  // The newest entries only: a row must stay under DynamoDB's 400 KB item limit however often it is commented on.
+  return { history: list.slice(-MAX_HISTORY), statusChanged };
 }
+
+export const MAX_HISTORY = 100;
+
+/**
+ * Free-form JSON a client may store (account settings, job config): at most 16 KB once serialised, and
+ * numbers DynamoDB can hold exactly (finite; integers within ±2^53), so a write never fails after validation.
+ */
+export const freeJson = z.unknown().superRefine((value, context) => {
+  let unsafeNumber = false;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)))) unsafeNumber = true;
+    return v;
+  });
+  if (unsafeNumber) context.addIssue({ code: 'custom', message: 'numbers must be finite and integers within ±2^53' });
+  else if (text !== undefined && Buffer.byteLength(text) > 16_384) context.addIssue({ code: 'custom', message: 'must be at most 16 KB of JSON' });
+});
 
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -85,11 +102,12 @@ export const segment = (what: string, max = 512) =>
 
 export const tags = z.array(z.string().trim().min(1).max(256)).max(100);
 
+/** `field.path: message`, the form every 400 from validation takes. */
+export const describeIssue = (issue: z.core.$ZodIssue): string => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message);
+
 /** Parses with zod; any failure becomes a 400 naming the first bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  throw badRequest(`${where}${issue.message}`);
+  throw badRequest(describeIssue(result.error.issues[0]));
 }

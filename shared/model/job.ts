@@ -29,7 +29,7 @@ export interface Job extends BaseRow {
 
 export const JobInput = z.object({
   capability: segment('capability', 128),
-  config: z.record(z.string(), z.string()).optional(),
+  config: z.record(z.string().max(256), z.string().max(4096)).refine((c) => Object.keys(c).length <= 100, 'at most 100 config entries').optional(),
 });
 
 export const jobCode = (job: Pick<Job, 'status'>): JobStatus => job.status.split('#')[0] as JobStatus;

@@ -88,8 +88,3 @@ export function newApiKey(tenant: string, creator: string, raw: unknown, at = ne
 /** Revocation is a status change (D), so the audit trail stays. */
 export const revokeApiKey = (key: ApiKey, by: string, at = new Date()): ApiKey => ({ ...key, status: 'D', deleted: now(at), deleter: by });
 
-/** What clients may see of a key: never the hash. */
-export function publicApiKey(key: ApiKey): Omit<ApiKey, 'hash' | 'version'> {
-  const { hash: _hash, version: _version, ...rest } = key;
-  return rest;
-}

@@ -95,11 +95,20 @@ export function pathParameterNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
 }
 
+const PATTERNS = new Map<string, RegExp>();
+const patternOf = (routePath: string): RegExp => {
+  let pattern = PATTERNS.get(routePath);
+  if (!pattern) {
+    pattern = new RegExp('^' + routePath.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)') + '$');
+    PATTERNS.set(routePath, pattern); // compiled once per route path: this runs on every request
+  }
+  return pattern;
+};
+
 /** Matches a concrete request path against a route path; returns its decoded parameters, or undefined. */
 export function matchPath(routePath: string, requestPath: string): Record<string, string> | undefined {
   const names = pathParameterNames(routePath);
-  const pattern = new RegExp('^' + routePath.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)') + '$');
-  const match = pattern.exec(requestPath);
+  const match = patternOf(routePath).exec(requestPath);
   if (!match) return undefined;
   const params: Record<string, string> = {};
   names.forEach((name, i) => {

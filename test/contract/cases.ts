@@ -196,6 +196,8 @@ export const CASES: readonly ContractCase[] = [
     expect((await t.call('PUT', '/attribute', { body: { key: '#asset#nope.com#nope.com', name: 'a', value: 'b' } })).status).toBe(404);
     expect((await t.call('PUT', '/attribute', { body: { key: '#job#x#y#z', name: 'a', value: 'b' } })).status).toBe(400);
     expect((await t.call('PUT', '/attribute', { body: { key: EXAMPLE, name: 'a' } })).status).toBe(400);
+    const tooMuchMetadata = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, 'v']));
+    expect((await t.call('PUT', '/attribute', { body: { key: EXAMPLE, name: 'a', value: 'b', metadata: tooMuchMetadata } })).status).toBe(400);
   }),
   c('GET /attribute', 'list attributes', async (t) => {
     const list = await t.call('GET', '/attribute');
@@ -223,6 +225,10 @@ export const CASES: readonly ContractCase[] = [
     expect((await t.call('POST', '/account/Not%20An%20Email!', { body: {} })).status).toBe(400);
     expect((await t.call('POST', member(ADA), { body: {} })).status).toBe(400);
     expect((await t.call('POST', '/account/hook', { body: { value: 'not-a-uuid' } })).status).toBe(400);
+    // Values DynamoDB cannot hold exactly are refused up front (they used to surface as a 500 from the table).
+    expect(await t.call('POST', member(CY), { body: { settings: { n: 1e16 } } })).toEqual({ status: 400, body: { error: 'settings: numbers must be finite and integers within ±2^53' } });
+    expect((await t.call('POST', member(CY), { rawBody: '{"settings":{"n":1e400}}' })).status).toBe(400);
+    expect((await t.call('POST', member(CY), { body: { settings: { blob: 'x'.repeat(20_000) } } })).status).toBe(400);
     expect(await t.call('POST', member(BOB), { as: 'cy', account: ADA, body: { role: 'admin' } })).toEqual({
       status: 403,
       body: { error: 'requires role admin; you are analyst' },

@@ -28,7 +28,7 @@ function sign(payload: object, header: object = { alg: 'RS256', kid: 'test-kid',
   return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
 }
 const nowS = () => Math.floor(Date.now() / 1000);
-const idClaims = (extra: object = {}) => ({ iss: ISSUER, aud: CLIENT, token_use: 'id', email: 'eve@example.com', sub: 's', iat: nowS(), exp: nowS() + 600, ...extra });
+const idClaims = (extra: object = {}) => ({ iss: ISSUER, aud: CLIENT, token_use: 'id', email: 'eve@example.com', email_verified: true, sub: 's', iat: nowS(), exp: nowS() + 600, ...extra });
 const craftedVerifier = () =>
   new TokenVerifier({
     issuer: ISSUER,
@@ -79,6 +79,8 @@ describe('tokens', () => {
     expect((await failure(auth(sign(idClaims(), { alg: 'none', kid: 'test-kid' })))).status).toBe(401);
     expect((await failure(auth(sign(idClaims(), { alg: 'HS256', kid: 'test-kid' })))).status).toBe(401);
     expect((await failure(auth(sign(idClaims({ email: undefined }))))).status).toBe(401);
+    // A user may change their own email; an unverified one must not name a tenant.
+    expect(await failure(auth(sign(idClaims({ email_verified: false }))))).toEqual({ status: 401, message: 'token has no verified email' });
   });
 
   test('a warm token is served from the cache (no second verification)', async () => {

@@ -28,6 +28,7 @@ import {
   visitRisk,
   type Asset,
 } from '../../shared/model';
+import { MAX_HISTORY, recordHistory } from '../../shared/model/common';
 
 const T = 'ada@example.com';
 const AT = new Date('2026-01-02T03:04:05.678Z');
@@ -44,6 +45,15 @@ function expect400(fn: () => unknown, message?: RegExp) {
   }
   throw new Error('expected a 400');
 }
+
+describe('history', () => {
+  test('keeps only the newest entries, so a row stays under the item size limit however often it is commented on', () => {
+    let history = recordHistory(undefined, { from: 'A', to: 'F', by: T }).history;
+    for (let i = 0; i < MAX_HISTORY + 20; i++) history = recordHistory(history, { from: 'F', by: T, comment: `note ${i}` }).history;
+    expect(history).toHaveLength(MAX_HISTORY);
+    expect(history.at(-1)).toMatchObject({ comment: `note ${MAX_HISTORY + 19}` });
+  });
+});
 
 describe('timestamps and ttl', () => {
   test('RFC3339 seconds UTC', () => expect(now(AT)).toBe('2026-01-02T03:04:05Z'));

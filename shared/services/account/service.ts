@@ -7,7 +7,7 @@ import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
 import { badRequest, notFound } from '../../http/errors';
-import { accountKey, newAccount, parseInput, parseMember, type Account } from '../../model';
+import { accountKey, accountMemberPrefix, newAccount, parseInput, parseMember, type Account } from '../../model';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
@@ -29,15 +29,14 @@ export async function removeAccount(deps: Deps, whoami: Whoami, rawMember: strin
   const value = request.value ?? (request.key ? valueOfKey(request.key, whoami.tenant, member) : '');
   if (member === 'hook' && !value) throw badRequest('value (the webhook PIN) is required to remove a webhook');
   const key = accountKey(whoami.tenant, member, member === 'hook' ? value.toLowerCase() : value);
-  const repository = deps.repository(whoami);
-  const existing = await repository.get<Account>(key);
-  if (!existing || !(await repository.remove(key))) throw notFound(`${member} is not an account of this tenant`);
-  return existing;
+  const removed = await deps.repository(whoami).remove<Account>(key);
+  if (!removed) throw notFound(`${member} is not an account of this tenant`);
+  return removed;
 }
 
 /** The value part of `#account#<tenant>#<member>#<value>`; the key must name this tenant and member. */
 function valueOfKey(key: string, tenant: string, member: string): string {
-  const prefix = `#account#${tenant}#${member}#`;
+  const prefix = accountMemberPrefix(tenant, member);
   if (!key.startsWith(prefix)) throw badRequest(`key must start with ${prefix}`);
   return key.slice(prefix.length);
 }

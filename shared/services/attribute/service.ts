@@ -32,8 +32,7 @@ export async function putAttribute(deps: Deps, whoami: Whoami, body: unknown): P
 export async function removeAttribute(deps: Deps, whoami: Whoami, key: unknown): Promise<Attribute> {
   requireRole(whoami, 'analyst');
   const attributeKey = parseEntityKey(key, 'attribute');
-  const repository = deps.repository(whoami);
-  const existing = await repository.get<Attribute>(attributeKey);
-  if (!existing || !(await repository.remove(attributeKey))) throw notFound(`${attributeKey} not found`);
-  return existing;
+  const removed = await deps.repository(whoami).remove<Attribute>(attributeKey);
+  if (!removed) throw notFound(`${attributeKey} not found`);
+  return removed;
 }

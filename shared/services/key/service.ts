@@ -3,19 +3,16 @@ import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import { roleRank, type Whoami } from '../../auth/whoami';
 import { forbidden } from '../../http/errors';
-import { ApiKeyInput, newApiKey, parseInput, publicApiKey, type ApiKey } from '../../model';
+import { ApiKeyInput, newApiKey, parseInput, publicView, type ApiKey } from '../../model';
 import type { ListQuery } from '../input';
 import { listEntities } from '../list';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
-/** Any role may list the tenant's keys: names, creators, expiry and status only. */
-export async function listApiKeys(deps: Deps, whoami: Whoami, query: ListQuery) {
-  const page = await listEntities<ApiKey>(deps, whoami, 'key', query);
-  return { items: page.items.map(publicApiKey), offset: page.offset };
-}
+/** Any role may list the tenant's keys: names, creators, expiry and status (the list view drops the secret's hash). */
+export const listApiKeys = (deps: Deps, whoami: Whoami, query: ListQuery) => listEntities<ApiKey>(deps, whoami, 'key', query);
 
-export interface CreatedApiKey extends ReturnType<typeof publicApiKey> {
+export interface CreatedApiKey extends ApiKey {
   /** The secret, shown this once; present it as `x-api-key: <id>.<secret>` (that is `token`). */
   readonly secret: string;
   readonly token: string;
@@ -28,5 +25,5 @@ export async function createApiKey(deps: Deps, whoami: Whoami, body: unknown): P
   if (input.role && roleRank(input.role) > roleRank(whoami.role)) throw forbidden(`a key cannot have a higher role than yours (${whoami.role})`);
   const { row, secret, token } = newApiKey(whoami.tenant, whoami.username, input);
   const stored = await deps.repository(whoami).create(row);
-  return { ...publicApiKey(stored), secret, token };
+  return { ...publicView(stored), secret, token };
 }
