@@ -18,6 +18,7 @@ import {
   type EmulatorHandle,
   type UserPool,
 } from '../local/emulators';
+import { runtimeEnvironment } from '../local/runtime-env';
 
 export const BENCH_USER = { email: 'bench@chariot.local', password: 'Bench-Passw0rd!' } as const;
 
@@ -51,21 +52,17 @@ export async function startFixture(): Promise<Fixture> {
     mkdirSync(filesDir);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      TABLE_NAME: tableName,
-      AWS_REGION: LOCAL_AWS.region,
-      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
-      DYNAMODB_ENDPOINT: dynamoDb.endpoint,
-      COGNITO_ISSUER: pool.issuer,
-      COGNITO_CLIENT_ID: pool.clientId,
-      COGNITO_JWKS_URI: pool.jwksUri,
-      OFFSET_SECRET: 'bench-offset-secret-not-for-production',
-      FILES_DIR: filesDir,
-      POWERTOOLS_TRACE_ENABLED: 'false',
-      POWERTOOLS_DEV: 'false',
-      // Production's level: each request writes its one access line, as it would to CloudWatch.
-      POWERTOOLS_LOG_LEVEL: 'INFO',
-      NODE_ENV: 'production',
+      ...runtimeEnvironment(
+        { dynamodbEndpoint: dynamoDb.endpoint, tableName, pool },
+        {
+          OFFSET_SECRET: 'bench-offset-secret-not-for-production',
+          FILES_DIR: filesDir,
+          POWERTOOLS_DEV: 'false',
+          // Production's level: each request writes its one access line, as it would to CloudWatch.
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          NODE_ENV: 'production',
+        },
+      ),
     };
     return {
       dynamoDb,

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeChartPng } from './chart';
 import { startFixture, type Fixture } from './fixture';
 import { measureHttp } from './load/http-load';
@@ -19,9 +19,8 @@ import { assumedAssetQuery, captureRouteStoreCalls, measureStore, type StoreCall
 import { seedAssets } from './seed';
 import { HELP, parseSettings, type BenchSettings } from './settings';
 import { lastErrorLine, spawnServer, type ServerProcess } from './servers/spawn';
+import { REPO_ROOT } from '../lib/config/load';
 import { freePort } from '../local/emulators';
-
-const REPO_ROOT = resolve(__dirname, '..');
 
 const ROWS = [
   { id: 'ceiling', number: 1, title: 'Ceiling: bare node:http, same JSON' },
@@ -40,11 +39,12 @@ const progress = (text: string) => process.stderr.write(`[${((performance.now() 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
+/** A TypeScript server through `local/service-main.ts`, which exits when the bench's stdin pipe closes. */
 async function startTsServer(name: string, script: string, port: number, fixture: Fixture, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   return spawnServer({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', join(REPO_ROOT, script)],
+    args: ['--import', 'tsx', join(REPO_ROOT, 'local', 'service-main.ts'), join(REPO_ROOT, script)],
     env: { ...fixture.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     port,
     readyPath: '/health',

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag';
 
 /** Receives S3 server access logs and ALB access logs (ALB log delivery needs SSE-S3, not KMS). */
 export class AccessLogsBucket extends Construct {
@@ -16,9 +17,6 @@ export class AccessLogsBucket extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket; logging it into itself would loop.',
-    });
+    acknowledge(this.bucket, { 'AwsSolutions-S1': 'This is the access-log bucket; logging it into itself would loop.' });
   }
 }

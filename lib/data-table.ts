@@ -8,9 +8,8 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 
 /** The single Chariot table: created from `TABLE_SCHEMA`, or the existing one imported with its stream. */
 export class DataTable extends Construct {
+  /** Its stream (NEW_AND_OLD_IMAGES, `tableStreamArn`) feeds the graph projector. */
   readonly table: dynamodb.ITable;
-  /** The stream the graph projector reads (NEW_AND_OLD_IMAGES). */
-  readonly streamArn: string;
 
   constructor(scope: Construct, id: string, config: TableConfig) {
     super(scope, id);
@@ -21,7 +20,6 @@ export class DataTable extends Construct {
         // So grants cover the indexes too (`table/<name>/index/*`).
         globalIndexes: TABLE_SCHEMA.globalIndexes.map((index) => index.indexName),
       });
-      this.streamArn = config.streamArn;
       return;
     }
     const table = new dynamodb.Table(this, 'Table', {
@@ -45,6 +43,5 @@ export class DataTable extends Construct {
       });
     }
     this.table = table;
-    this.streamArn = table.tableStreamArn!;
   }
 }

@@ -7,26 +7,34 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
-import type { RouteGroup } from '../shared/routing/routes';
+import { ROUTE_GROUPS, type RouteGroup, type RouteGroupDefinition } from '../shared/routing/routes';
 import { acknowledge, wildcardResourceFinding } from './nag';
 
 export interface GroupAccess {
   readonly table: 'read' | 'readWrite';
   /** Presigned GET/PUT of tenant files. */
   readonly files: boolean;
+  /** Read on the Neo4j secret: only groups that search the graph (`readsGraph` in the route table). */
+  readonly graph: boolean;
 }
 
+const access = (group: RouteGroup, table: GroupAccess['table'], files = false): GroupAccess => ({
+  table,
+  files,
+  graph: (ROUTE_GROUPS[group] as RouteGroupDefinition).readsGraph === true,
+});
+
 export const GROUP_ACCESS: Readonly<Record<RouteGroup, GroupAccess>> = {
-  search: { table: 'read', files: false },
-  capabilities: { table: 'read', files: false },
-  asset: { table: 'readWrite', files: false },
-  risk: { table: 'readWrite', files: false },
-  attribute: { table: 'readWrite', files: false },
-  hook: { table: 'readWrite', files: false },
-  account: { table: 'readWrite', files: false },
-  key: { table: 'readWrite', files: false },
-  job: { table: 'readWrite', files: false },
-  file: { table: 'readWrite', files: true },
+  search: access('search', 'read'),
+  capabilities: access('capabilities', 'read'),
+  asset: access('asset', 'readWrite'),
+  risk: access('risk', 'readWrite'),
+  attribute: access('attribute', 'readWrite'),
+  hook: access('hook', 'readWrite'),
+  account: access('account', 'readWrite'),
+  key: access('key', 'readWrite'),
+  job: access('job', 'readWrite'),
+  file: access('file', 'readWrite', true),
 };
 
 /** The least access that covers all of `groups` (for a service that serves several). */
@@ -35,6 +43,7 @@ export function combinedAccess(groups: readonly RouteGroup[]): GroupAccess {
   return {
     table: accesses.some((a) => a.table === 'readWrite') ? 'readWrite' : 'read',
     files: accesses.some((a) => a.files),
+    graph: accesses.some((a) => a.graph),
   };
 }
 
@@ -48,7 +57,7 @@ export interface SharedResources {
 export function grantAccess(role: iam.IRole & IConstruct, access: GroupAccess, resources: SharedResources): void {
   if (access.table === 'readWrite') resources.table.grantReadWriteData(role);
   else resources.table.grantReadData(role);
-  resources.neo4jSecret.grantRead(role);
+  if (access.graph) resources.neo4jSecret.grantRead(role);
   if (access.files) {
     // Only what presigned download/upload URLs need, not the bucket-wide grantReadWrite.
     role.addToPrincipalPolicy(

@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Construct } from 'constructs';
-import type { ServiceName } from '../shared/routing/routes';
+import { SERVICES, type ServiceName } from '../shared/routing/routes';
 import type { FargateConfig } from './config/environment';
 import { REPO_ROOT } from './config/load';
 import { grantAccess, type GroupAccess, type SharedResources } from './group-access';
@@ -43,7 +43,7 @@ export class HonoService extends Construct {
     taskDefinition.addContainer('app', {
       // Build context = repository root: the services bundle code from shared/.
       image: ecs.ContainerImage.fromAsset(REPO_ROOT, {
-        file: `containers/${props.service}/Dockerfile`,
+        file: `${SERVICES[props.service].directory}/Dockerfile`,
         exclude: IMAGE_EXCLUDE,
         // Explicit, so an arm64 laptop builds the image the x86_64 task runs.
         platform: Platform.LINUX_AMD64,

@@ -1,18 +1,17 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../shared/http/cors';
 import type { ResolvedRoute } from '../shared/routing/flags';
+import { acknowledge } from './nag';
 
 export interface ChariotHttpApiProps {
   readonly issuer: string;
   readonly clientId: string;
   readonly corsOrigins: readonly string[];
 }
-
-/** Headers browsers may send: `account` selects the tenant, `x-api-key` authenticates API keys. */
-export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'account', 'x-request-id', 'x-api-key'];
 
 /** The one HTTP API: Cognito JWT authorizer, CORS, `$default` stage with access logs. */
 export class ChariotHttpApi extends Construct {
@@ -26,15 +25,10 @@ export class ChariotHttpApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.corsOrigins],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        allowMethods: [
-          apigwv2.CorsHttpMethod.GET,
-          apigwv2.CorsHttpMethod.POST,
-          apigwv2.CorsHttpMethod.PUT,
-          apigwv2.CorsHttpMethod.DELETE,
-          apigwv2.CorsHttpMethod.OPTIONS,
-        ],
-        maxAge: Duration.hours(1),
+        allowHeaders: [...CORS_ALLOW_HEADERS],
+        allowMethods: CORS_ALLOW_METHODS.map((method) => apigwv2.CorsHttpMethod[method]),
+        exposeHeaders: [...CORS_EXPOSE_HEADERS],
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       },
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -61,9 +55,8 @@ export class ChariotHttpApi extends Construct {
       ...(auth === 'jwt' ? { authorizer: this.authorizer } : {}),
     });
     if (auth === 'public') {
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: `${resolved.id} is public by contract (Chariot webhook); the handler authenticates the caller by username + PIN.`,
+      acknowledge(route, {
+        'AwsSolutions-APIG4': `${resolved.id} is public by contract (Chariot webhook); the handler authenticates the caller by username + PIN.`,
       });
     }
     return route;

@@ -1,6 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag';
 
 /**
  * The Neo4j connection secret (JSON `{uri, username, password}`): the named existing one, or a new one
@@ -23,9 +23,8 @@ export class Neo4jSecret extends Construct {
         excludePunctuation: true,
       },
     });
-    Validations.of(secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'The Neo4j password is set in the (external) Neo4j server; there is no rotation Lambda for Neo4j, so it is rotated by hand.',
+    acknowledge(secret, {
+      'AwsSolutions-SMG4': 'The Neo4j password is set in the (external) Neo4j server; there is no rotation Lambda for Neo4j, so it is rotated by hand.',
     });
     this.secret = secret;
   }

@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { UserPoolConfig } from './config/environment';
+import { acknowledge } from './nag';
 
 /** The Cognito user pool and app client behind the API's JWT authorizer: created, or the existing ones imported. */
 export class UserDirectory extends Construct {
@@ -31,18 +32,15 @@ export class UserDirectory extends Construct {
         mfa: cognito.Mfa.OPTIONAL,
         mfaSecondFactor: { otp: true, sms: false },
         accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+        // The email names the user's tenant: a changed email only takes effect once verified.
+        keepOriginal: { email: true },
         removalPolicy: RemovalPolicy.RETAIN,
       });
-      Validations.of(pool).acknowledge(
-        {
-          id: 'AwsSolutions-COG2',
-          reason: 'MFA is OPTIONAL (TOTP): API clients and CI use USER_PASSWORD_AUTH; users enrol TOTP from the UI.',
-        },
-        {
-          id: 'AwsSolutions-COG8',
-          reason: 'Essentials plan on purpose: Plus-only threat protection (adaptive auth, compromised-credential checks) is not worth the per-user cost for this pool yet.',
-        },
-      );
+      acknowledge(pool, {
+        'AwsSolutions-COG2': 'MFA is OPTIONAL (TOTP): API clients and CI use USER_PASSWORD_AUTH; users enrol TOTP from the UI.',
+        'AwsSolutions-COG8':
+          'Essentials plan on purpose: Plus-only threat protection (adaptive auth, compromised-credential checks) is not worth the per-user cost for this pool yet.',
+      });
       const client = pool.addClient('ApiClient', {
         authFlows: { userPassword: true, userSrp: true },
         generateSecret: false,

@@ -3,12 +3,9 @@
  * Exits when stdin closes, i.e. when the stack's process dies however it dies (even SIGKILL), so a
  * service never outlives the stack. The service itself handles SIGTERM (graceful drain).
  */
+import './stdin-lifeline.cjs';
 import { resolve } from 'node:path';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
-
-process.stdin.on('end', () => process.exit(0));
-process.stdin.on('error', () => process.exit(0));
-process.stdin.resume();
 
 async function main(entry: string | undefined): Promise<void> {
   if (!entry) throw new Error('usage: service-main.ts <server entry>');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadDeploymentConfig, readCdkJsonContext } from '../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../lib/config/load';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
 import {
@@ -19,6 +19,7 @@ import {
   signIn,
   startCognitoLocal,
   startDynamoDbLocal,
+  userPoolAt,
   type EmulatorHandle,
   type UserPool,
 } from './emulators';
@@ -31,10 +32,11 @@ import { createJwtAuthorizer } from './gateway/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
 import { DEMO_USER, seedDemoData } from './demo-data';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
-import { dataPaths, readState, REPO_ROOT, updateState, type DataPaths } from './state';
+import { dataPaths, readState, updateState, type DataPaths } from './state';
+import { LOCAL_TABLE_NAME, runtimeEnvironment } from './runtime-env';
 import { ServiceSupervisor } from './supervisor';
 
-export const LOCAL_TABLE_NAME = 'chariot-local';
+export { LOCAL_TABLE_NAME };
 export const DEFAULT_GATEWAY_PORT = 3000;
 
 export interface LocalStackOptions {
@@ -98,10 +100,7 @@ function wipe(paths: DataPaths): void {
 /** The pool from a previous start if cognito-local still has it, else a new pool with the demo user. */
 async function ensureUserPool(paths: DataPaths, cognitoEndpoint: string): Promise<UserPool> {
   const saved = readState(paths).userPool;
-  if (saved && existsSync(join(paths.cognito, '.cognito', 'db', `${saved.userPoolId}.json`))) {
-    const issuer = `${cognitoEndpoint}/${saved.userPoolId}`; // the issuer embeds the port, which may differ per start
-    return { ...saved, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
-  }
+  if (saved && existsSync(join(paths.cognito, '.cognito', 'db', `${saved.userPoolId}.json`))) return userPoolAt(cognitoEndpoint, saved);
   const pool = await createUserPool(cognitoEndpoint, { poolName: 'chariot-local' });
   await createUser(cognitoEndpoint, pool, { email: DEMO_USER.email, password: DEMO_USER.password });
   updateState(paths, (state) => ({
@@ -111,31 +110,6 @@ async function ensureUserPool(paths: DataPaths, cognitoEndpoint: string): Promis
     seeded: false,
   }));
   return pool;
-}
-
-/** The environment both runtimes read (shared/config/runtime.ts), pointed at the local emulators. */
-export function runtimeEnvironment(args: {
-  dynamodbEndpoint: string;
-  pool: UserPool;
-  filesDir: string;
-  gatewayUrl: string;
-  logLevel: string;
-}): Record<string, string> {
-  return {
-    TABLE_NAME: LOCAL_TABLE_NAME,
-    AWS_REGION: LOCAL_AWS.region,
-    AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
-    DYNAMODB_ENDPOINT: args.dynamodbEndpoint,
-    COGNITO_ISSUER: args.pool.issuer,
-    COGNITO_CLIENT_ID: args.pool.clientId,
-    COGNITO_JWKS_URI: args.pool.jwksUri,
-    FILES_DIR: args.filesDir,
-    FILES_PUBLIC_URL: args.gatewayUrl,
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_LOG_LEVEL: args.logLevel,
-    AWS_LAMBDA_LOG_LEVEL: args.logLevel,
-  };
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -174,41 +148,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ]);
     log(`table ${LOCAL_TABLE_NAME}, user pool ${pool.userPoolId} (client ${pool.clientId})`);
 
-    // The gateway's port must be known before the services start (FILES_PUBLIC_URL points at it).
+    // The gateway's port must be known before the services start (FILES_PUBLIC_URL points at it), so
+    // the gateway binds it right after it is chosen; a service's routes answer 502 until it is healthy.
     const gatewayPort = gatewayPortWanted || (await freePort());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const env = runtimeEnvironment({
-      dynamodbEndpoint: dynamodb.endpoint,
-      pool,
-      filesDir: paths.files,
-      gatewayUrl,
-      logLevel: options.logLevel ?? config.environment.logLevel,
-    });
+    const logLevel = options.logLevel ?? config.environment.logLevel;
+    const env = runtimeEnvironment(
+      { dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, pool },
+      { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel },
+    );
     // Lambda routes run in this process, as one warm container per group: they read the same env.
     delete process.env.POWERTOOLS_DEV;
     Object.assign(process.env, env);
 
-    const serviceNames = Object.keys(SERVICES) as ServiceName[];
-    const servicePorts = Object.fromEntries(await Promise.all(serviceNames.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
     const supervisor = new ServiceSupervisor({
       repoRoot: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), ...env, [POLLER_ENV]: graphIsEmbedded(process.env) ? '1' : '0' },
+      env: { ...(process.env as Record<string, string>), [POLLER_ENV]: graphIsEmbedded(process.env) ? '1' : '0' },
       log,
       logDir: paths.logs,
       output: options.serviceOutput,
     });
     cleanups.push(() => supervisor.stop());
-    const poller = await startGraphProjection(process.env, log);
-    cleanups.push(() => poller.stop());
     const lambdas = new LambdaInvoker(REPO_ROOT, log);
-    log(`starting services ${serviceNames.join(', ')} and loading Lambda handlers`);
-    await Promise.all([
-      supervisor.start(servicePorts),
-      lambdas.preload(config.routes.filter((r) => r.target === 'lambda').map((r) => r.lambdaEntry)).catch((error: Error) => {
-        log(`a Lambda handler failed to load (its routes answer 500): ${error.message.split('\n')[0]}`);
-      }),
-    ]);
-
     const gateway: RunningGateway = await startGateway({
       port: gatewayPort,
       routes: config.routes,
@@ -221,6 +182,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       accessLog: options.accessLog,
     });
     cleanups.push(() => gateway.close());
+
+    const poller = await startGraphProjection(process.env, log);
+    cleanups.push(() => poller.stop());
+    const serviceNames = Object.keys(SERVICES) as ServiceName[];
+    const servicePorts = Object.fromEntries(await Promise.all(serviceNames.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
+    log(`starting services ${serviceNames.join(', ')} and loading Lambda handlers`);
+    await Promise.all([
+      supervisor.start(servicePorts),
+      lambdas.preload(config.routes.filter((r) => r.target === 'lambda').map((r) => r.lambdaEntry)).catch((error: Error) => {
+        log(`a Lambda handler failed to load (its routes answer 500): ${error.message.split('\n')[0]}`);
+      }),
+    ]);
     updateState(paths, (state) => ({
       ...state,
       running: { pid: process.pid, gatewayUrl: gateway.url, cognitoEndpoint: cognito.endpoint, dynamodbEndpoint: dynamodb.endpoint },
@@ -245,7 +218,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       url: gateway.url,
       envName: config.envName,
       routes: config.routes,
-      ports: { gateway: gateway.port, dynamodb: dynamodb.port, cognito: cognito.port, services: servicePorts },
+      ports: {
+        gateway: gateway.port,
+        dynamodb: dynamodb.port,
+        cognito: cognito.port,
+        // Live: the supervisor moves a service whose port was taken to a new one.
+        get services() {
+          return supervisor.ports();
+        },
+      },
       endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint },
       tableName: LOCAL_TABLE_NAME,
       userPool: pool,

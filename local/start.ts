@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { contextFromArgs } from '../lib/config/load';
-import type { ResolvedRoute } from '../shared/routing/flags';
+import { formatRouteTable } from '../scripts/routes';
 import { DEFAULT_GATEWAY_PORT, startLocalStack, type LocalStack } from './stack';
 
 const USAGE = `usage: npm start -- [--fresh] [--port N] [--data-dir DIR] [-c env=NAME] [-c "migrate:<route or group>=lambda|fargate"] [--quiet]`;
@@ -17,13 +17,6 @@ const optionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_GATEWAY_PORT),
   'data-dir': z.string().optional(),
 });
-
-function routesTable(routes: readonly ResolvedRoute[]): string {
-  const rows = routes.map((r) => [r.id, r.route.auth, r.target === 'fargate' ? `fargate:${r.service}` : `lambda:${r.route.group}`, r.decidedBy]);
-  const header = ['ROUTE', 'AUTH', 'TARGET', 'DECIDED BY'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  return [header, ...rows].map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
-}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -81,7 +74,7 @@ async function main(): Promise<void> {
   const { url, demoUser } = stack;
   console.log(`
 Routes (env ${stack.envName}):
-${routesTable(stack.routes)}
+${formatRouteTable(stack.routes).replace(/^/gm, '  ')}
 
 Chariot API   ${url}   (up in ${(stack.startupMs / 1000).toFixed(1)} s)
 Demo user     ${demoUser.email} / ${demoUser.password}

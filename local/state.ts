@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-
-export const REPO_ROOT = resolve(__dirname, '..');
+import { REPO_ROOT } from '../lib/config/load';
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.local');
 
 export interface DataPaths {

@@ -1,13 +1,15 @@
 /**
  * Runs every Hono service as a child process on its own port and keeps it running: a service that
  * exits is restarted with exponential backoff (250 ms doubling to 8 s), one log line each time.
- * While it is down `port()` is undefined, so the gateway answers 502 for its routes only.
+ * While it is down `port()` is undefined, so the gateway answers 502 for its routes only. A service
+ * that died because its port was taken (EADDRINUSE) comes back on a new free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
+import { freePort } from './emulators/process';
 
 const FIRST_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 8000;
@@ -30,7 +32,7 @@ export interface SupervisorOptions {
 
 interface ServiceState {
   readonly name: ServiceName;
-  readonly port: number;
+  port: number;
   child?: ChildProcess;
   exited?: Promise<void>;
   up: boolean;
@@ -73,6 +75,11 @@ export class ServiceSupervisor {
   port(name: ServiceName): number | undefined {
     const state = this.services.get(name);
     return state?.up ? state.port : undefined;
+  }
+
+  /** Every service's current port, up or not. */
+  ports(): Record<ServiceName, number> {
+    return Object.fromEntries([...this.services.values()].map((state) => [state.name, state.port])) as Record<ServiceName, number>;
   }
 
   pid(name: ServiceName): number | undefined {
@@ -202,8 +209,19 @@ export class ServiceSupervisor {
     this.options.log(
       `service ${state.name} crashed (${how}${reason ? `: ${reason}` : ''}); its routes answer 502; restarting in ${delay} ms (log: ${logFile})`,
     );
-    state.restartTimer = setTimeout(() => {
-      if (!this.stopping) this.spawn(state);
-    }, delay);
+    // Retrying a port someone else has taken would fail forever: move to a free one.
+    const portTaken = state.tail.some((line) => line.includes('EADDRINUSE'));
+    state.restartTimer = setTimeout(() => void this.respawn(state, portTaken), delay);
+  }
+
+  private async respawn(state: ServiceState, newPort: boolean): Promise<void> {
+    if (newPort) {
+      const dead = state.child;
+      const port = await freePort();
+      if (this.stopping || state.child !== dead) return; // stopped, or restart() got there first
+      this.options.log(`service ${state.name}: port ${state.port} is taken, moving to port ${port}`);
+      state.port = port;
+    }
+    if (!this.stopping) this.spawn(state);
   }
 }

@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../lib/config/load';
 
 interface LockEntry {
   version?: string;
@@ -30,7 +31,7 @@ function platformOf(name: string): Pick<LockEntry, 'os' | 'cpu' | 'libc'> {
   return { ...(os && { os: [os] }), ...(cpu && { cpu: [cpu] }), ...(libc && { libc: [libc] }) };
 }
 
-const lockPath = join(__dirname, '..', 'package-lock.json');
+const lockPath = join(REPO_ROOT, 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { packages: Record<string, LockEntry> };
 const added: string[] = [];
 for (const entry of Object.values(lock.packages)) {

@@ -7,11 +7,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { createGraphStore, loadGraphConfig } from '../shared/graph/config';
 import { rebuildGraph } from '../shared/graph/rebuild';
+import { LOCAL_AWS } from '../local/emulators';
+import { LOCAL_TABLE_NAME } from '../local/runtime-env';
 
 const env = z
   .object({
-    TABLE_NAME: z.string().min(3).default('chariot-local'),
-    AWS_REGION: z.string().min(1).default('us-east-1'),
+    TABLE_NAME: z.string().min(3).default(LOCAL_TABLE_NAME),
+    AWS_REGION: z.string().min(1).default(LOCAL_AWS.region),
     DYNAMODB_ENDPOINT: z.url().optional(),
   })
   .parse(process.env);
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   }
   const client = new DynamoDBClient({
     region: env.AWS_REGION,
-    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, credentials: LOCAL_AWS.credentials } : {}),
   });
   const started = Date.now();
   try {

@@ -5,6 +5,7 @@
 import { ConfigError, contextFromArgs, loadDeploymentConfig } from '../lib/config/load';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { MigrationFlagError } from '../shared/routing/flags';
+import { SERVICES } from '../shared/routing/routes';
 
 export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
   const rows = [
@@ -14,7 +15,7 @@ export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
       r.route.path,
       r.route.auth,
       r.target,
-      r.target === 'lambda' ? `function ${r.route.group} (${r.lambdaEntry})` : `service ${r.service} (containers/${r.service})`,
+      r.target === 'lambda' ? `function ${r.route.group} (${r.lambdaEntry})` : `service ${r.service} (${SERVICES[r.service!].directory})`,
       r.decidedBy,
     ]),
   ];

@@ -4,7 +4,7 @@
  * for curl: `curl -H "Authorization: Bearer $(npm run -s token -- --user demo@chariot.local)" localhost:3000/asset`.
  */
 import { parseArgs } from 'node:util';
-import { signIn } from '../local/emulators';
+import { signIn, userPoolAt } from '../local/emulators';
 import { dataPaths, readState } from '../local/state';
 
 async function main(): Promise<void> {
@@ -25,9 +25,7 @@ async function main(): Promise<void> {
   if (!password) throw new Error(`pass --password for ${user} (only the demo user's password is known)`);
 
   const endpoint = state.running.cognitoEndpoint;
-  const issuer = `${endpoint}/${state.userPool.userPoolId}`;
-  const pool = { ...state.userPool, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
-  const tokens = await signIn(endpoint, pool, user, password).catch((error: Error) => {
+  const tokens = await signIn(endpoint, userPoolAt(endpoint, state.userPool), user, password).catch((error: Error) => {
     throw new Error(
       error.name === 'TypeError' ? `cannot reach cognito-local at ${endpoint}: is npm start still running?` : `sign-in of ${user} failed: ${error.message}`,
     );

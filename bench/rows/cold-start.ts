@@ -7,13 +7,14 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { matchPath, ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
+import { REPO_ROOT } from '../../lib/config/load';
 import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
+import { claimsOf, httpApiEvent } from '../../local/gateway/routing';
 import type { Fixture } from '../fixture';
 import type { ColdStartGroup } from '../results';
 import { lastErrorLine } from '../servers/spawn';
-
-const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /**
  * The esbuild call the CDK NodejsFunction makes with `LAMBDA_BUNDLING` (aws-cdk-lib 2.276, CommonJS).
@@ -51,23 +52,17 @@ function firstRoute(group: RouteGroup): RouteDefinition {
   return routes.find((route) => route.method === 'GET') ?? routes[0];
 }
 
-/** The event the local gateway would build for the route: one builder for the gateway and the bench. */
-async function httpApiEvent(route: RouteDefinition, headers: Record<string, string>, requestId: string): Promise<unknown> {
-  const { buildEvent } = await import('../../local/gateway/lambda-invoker');
+/** The event the local gateway would build for the route: one builder for the gateway, the tests and the bench. */
+function coldStartEvent(route: RouteDefinition, headers: Record<string, string>, requestId: string): APIGatewayProxyEventV2 {
   const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => `bench-${name}`);
-  const token = headers.authorization?.replace(/^Bearer /, '');
   // API Gateway hands the verified claims on; the handler verifies the token again itself.
-  const claims = token ? JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) : undefined;
-  const request = {
+  return httpApiEvent({
     method: route.method,
     path,
-    rawQueryString: '',
     headers: { host: '127.0.0.1', 'user-agent': 'chariot-bench', ...headers },
-    body: Buffer.alloc(0),
-    sourceIp: '127.0.0.1',
     requestId,
-  };
-  return buildEvent(request, routeId(route), matchPath(route.path, path) ?? {}, route.auth === 'jwt' ? claims : undefined);
+    claims: claimsOf(headers.authorization),
+  }).event;
 }
 
 /** What fills a bundle: output bytes per npm package (or `app` for our own code), largest first. */
@@ -147,7 +142,7 @@ export async function measureColdStarts(
     const eventFile = join(outDir, bundle.group, 'event.json');
     const sizeTarget = { name: `bundle < ${targets.maxBundleBytes / 1000} KB`, met: bundle.bytes < targets.maxBundleBytes, actual: `${round(bundle.bytes / 1000)} KB` };
     try {
-      writeFileSync(eventFile, JSON.stringify(await httpApiEvent(route, { ...fixture.authHeaders }, `bench-${bundle.group}`)));
+      writeFileSync(eventFile, JSON.stringify(coldStartEvent(route, { ...fixture.authHeaders }, `bench-${bundle.group}`)));
       const timings = [];
       for (let i = 0; i < samples; i++) timings.push(await coldStartOnce(bundle.outfile, eventFile, env));
       const medianMs = round(median(timings.map((t) => t.wallMs)));

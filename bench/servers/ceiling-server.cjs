@@ -3,6 +3,9 @@
 const { createServer } = require('node:http');
 const { readFileSync } = require('node:fs');
 
+// Exits when stdin closes, i.e. when the bench dies however it dies.
+require('../../local/stdin-lifeline.cjs');
+
 const body = readFileSync(process.argv[2]);
 const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
 createServer((_request, response) => {

@@ -4,16 +4,13 @@
  * `lambda` (the group's handler, in this process, as a warm container) or `fargate` (proxied to the
  * service on `BENCH_INVENTORY_PORT`). Every other route keeps its cdk.json target.
  *
- * Run: node --import tsx bench/servers/gateway-server.ts (PORT, the runtime env, and the two above).
+ * Run: node --import tsx local/service-main.ts bench/servers/gateway-server.ts (PORT, the runtime env, and the two above).
  */
-import { resolve } from 'node:path';
-import { loadDeploymentConfig, readCdkJsonContext } from '../../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
 import { createJwtAuthorizer } from '../../local/gateway/jwt-authorizer';
 import { LambdaInvoker } from '../../local/gateway/lambda-invoker';
-
-const REPO_ROOT = resolve(__dirname, '..', '..');
 
 async function main() {
   const env = process.env;

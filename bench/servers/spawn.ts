@@ -1,11 +1,11 @@
 /**
  * Servers under test run in their own processes, so the bench process (which may host the load
  * generator) never shares an event loop with them. Their output goes straight to a log file: the
- * bench does not spend CPU draining a pipe of access-log lines while it measures.
+ * bench does not spend CPU draining a pipe of access-log lines while it measures. They are started
+ * with the project's stdin lifeline (`startProcess`), so they die with the bench however it dies.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startProcess, waitUntilReady } from '../../local/emulators/process';
 
 export interface ServerProcess {
   readonly url: string;
@@ -14,12 +14,6 @@ export interface ServerProcess {
   tail(lines?: number): string;
   stop(): Promise<void>;
 }
-
-const running = new Set<ChildProcess>();
-// A crash or Ctrl-C of the bench must not leave servers behind.
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
 
 export interface SpawnServer {
   name: string;
@@ -35,47 +29,18 @@ export interface SpawnServer {
 
 export async function spawnServer(options: SpawnServer): Promise<ServerProcess> {
   const logFile = join(options.logDir, `${options.name}.log`);
-  const fd = openSync(logFile, 'w');
-  const child = spawn(options.command, options.args, { env: options.env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  running.add(child);
-  let exitCode: number | null | undefined;
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', (code) => {
-      exitCode = code;
-      running.delete(child);
-      resolve();
-    });
-    child.once('error', () => resolve());
-  });
+  const proc = startProcess(options.command, options.args, { env: options.env, logFile });
   const url = `http://127.0.0.1:${options.port}`;
-  const tail = (lines = 5) => {
-    try {
-      return readFileSync(logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  };
-  const stop = async () => {
-    if (exitCode !== undefined || child.exitCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
-
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${options.name} exited (${exitCode}) during start-up: ${lastErrorLine(tail(40))}`);
-    const answered = await fetch(url + options.readyPath).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return { url, logFile, tail, stop };
-    await new Promise((r) => setTimeout(r, 100));
+  const tail = (lines = 5) => proc.output().trim().split('\n').slice(-lines).join('\n');
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  try {
+    await waitUntilReady(options.name, proc, () => fetch(url + options.readyPath).then(() => true), timeoutMs);
+  } catch (error) {
+    // One line for the results table: what happened (exited, or no answer in time), and why.
+    const what = (error as Error).message.split('\n')[0].replace(/:$/, '');
+    throw new Error(`${what} (${url}): ${lastErrorLine(tail(40))}`);
   }
-  await stop();
-  throw new Error(`${options.name} did not answer on ${url} within ${options.timeoutMs ?? 30_000} ms: ${lastErrorLine(tail(40))}`);
+  return { url, logFile, tail, stop: () => proc.stop() };
 }
 
 /** The most telling line of a crashed process's output: the first `Error:` line, else the last line. */

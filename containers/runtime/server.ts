@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
-import type { ServiceName } from '../../shared/routing/routes';
+import { ROUTE_GROUPS, type RouteGroupDefinition, type ServiceName } from '../../shared/routing/routes';
 import { createServiceApp, routesOfService } from './service-app';
 
 export interface RunningService {
@@ -19,7 +19,7 @@ export interface RunningService {
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   // Only a service that serves the search group (`POST /my`) opens the graph: the others need no Neo4j secret or driver.
-  const servesGraph = routesOfService(service).some((route) => route.group === 'search');
+  const servesGraph = routesOfService(service).some((route) => (ROUTE_GROUPS[route.group] as RouteGroupDefinition).readsGraph);
   const deps = await createDependencies(env, { graph: servesGraph ? await sharedGraphStore(env) : undefined });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';

@@ -50,7 +50,6 @@ export const environmentSchema = z.strictObject({
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
-export type EnvironmentInput = z.input<typeof environmentSchema>;
 export type TableConfig = z.output<typeof tableConfigSchema>;
 export type UserPoolConfig = z.output<typeof userPoolConfigSchema>;
 export type FargateConfig = z.output<typeof fargateConfigSchema>;

@@ -12,10 +12,10 @@ import {
   CreateUserPoolCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { REPO_ROOT } from '../../lib/config/load';
 import { LOCAL_AWS, type EmulatorHandle } from './dynamodb-local';
 import { freePort, startProcess, waitUntilReady } from './process';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
 
 export interface CognitoLocalOptions {
   /** 0 or undefined: a free port. */
@@ -76,6 +76,12 @@ export function cognitoClient(endpoint: string): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({ endpoint, ...LOCAL_AWS });
 }
 
+/** An existing pool's issuer and JWKS URI on this cognito-local (both embed its port, which may differ per start). */
+export function userPoolAt(endpoint: string, ids: Pick<UserPool, 'userPoolId' | 'clientId'>): UserPool {
+  const issuer = `${endpoint}/${ids.userPoolId}`;
+  return { userPoolId: ids.userPoolId, clientId: ids.clientId, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
+}
+
 /** A pool with email as the username and an app client allowing USER_PASSWORD_AUTH. */
 export async function createUserPool(endpoint: string, { poolName }: { poolName: string }): Promise<UserPool> {
   const client = cognitoClient(endpoint);
@@ -89,8 +95,7 @@ export async function createUserPool(endpoint: string, { poolName }: { poolName:
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       }),
     );
-    const issuer = `${endpoint}/${userPoolId}`;
-    return { userPoolId, clientId: app!.ClientId!, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
+    return userPoolAt(endpoint, { userPoolId, clientId: app!.ClientId! });
   } finally {
     client.destroy();
   }

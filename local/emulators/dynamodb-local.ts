@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { REPO_ROOT } from '../../lib/config/load';
 import { freePort, startProcess, waitUntilReady } from './process';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
 const LAUNCHER_SOURCE = join(__dirname, 'LoopbackDynamoDBLocal.java');
 const LAUNCHER_CLASS = 'LoopbackDynamoDBLocal';
 const JDK_HINT = 'install a Java 17 JDK: apt-get install -y openjdk-17-jdk-headless';

@@ -6,6 +6,7 @@ export {
   createUserPool,
   createUser,
   signIn,
+  userPoolAt,
   cognitoClient,
   type CognitoLocalOptions,
   type UserPool,

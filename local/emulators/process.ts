@@ -1,5 +1,6 @@
 /** Small process helpers shared by the emulator launchers: free ports, readiness polling, clean stop. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; a tiny race remains, callers retry on bind failure). */
@@ -26,19 +27,31 @@ export interface ManagedProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+export interface StartProcessOptions extends Omit<SpawnOptions, 'stdio'> {
+  /**
+   * Send stdout and stderr straight to this file instead of through a pipe (`output()` then reads
+   * its end), so this process spends no CPU draining a chatty child, e.g. a server under load.
+   */
+  readonly logFile?: string;
+}
+
 /**
  * Spawns a long-running child, keeps a tail of its output, and never lets it outlive `stop()`.
  * Its stdin is a pipe we never write to: the children exit on stdin EOF, which the OS delivers
  * when this process dies too, so a crashed test run leaves no emulator behind.
  */
-export function startProcess(command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
-  const child = spawn(command, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+export function startProcess(command: string, args: string[], options: StartProcessOptions = {}): ManagedProcess {
+  const { logFile, ...spawnOptions } = options;
+  const logFd = logFile === undefined ? undefined : openSync(logFile, 'w');
+  const child = spawn(command, args, { ...spawnOptions, stdio: ['pipe', logFd ?? 'pipe', logFd ?? 'pipe'] });
+  if (logFd !== undefined) closeSync(logFd); // the child holds its own copy
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-8192);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  const output = () => (logFile === undefined ? tail : readTail(logFile) + tail);
   let hasExited = false;
   const exit = new Promise<void>((resolve) => {
     child.once('exit', () => {
@@ -53,7 +66,7 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
   });
   return {
     child,
-    output: () => tail,
+    output,
     exited: () => hasExited,
     async stop(graceMs = 5000) {
       if (hasExited) return;
@@ -63,6 +76,15 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
       clearTimeout(timer);
     },
   };
+}
+
+/** The last 8 KB of a log file ('' when it cannot be read). */
+function readTail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-8192);
+  } catch {
+    return '';
+  }
 }
 
 /** Polls `ready` until it returns true; fails fast when the process dies, or after `timeoutMs`. */

@@ -8,10 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ResolvedRoute } from '../../shared/routing/flags';
-import { matchPath, type ServiceName } from '../../shared/routing/routes';
+import type { ServiceName } from '../../shared/routing/routes';
 import { corsHeaders, preflightHeaders, type CorsConfig } from './cors';
 import type { JwtAuthorizer } from './jwt-authorizer';
 import { buildEvent, newRequestId, type LambdaInvoker } from './lambda-invoker';
+import { findRoute } from './routing';
 import { badGateway, proxyToService } from './service-proxy';
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
 
@@ -57,15 +58,6 @@ function flatHeaders(incoming: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-export function findRoute(routes: readonly ResolvedRoute[], method: string, path: string) {
-  for (const resolved of routes) {
-    if (resolved.route.method !== method) continue;
-    const pathParameters = matchPath(resolved.route.path, path);
-    if (pathParameters) return { resolved, pathParameters };
-  }
-  return undefined;
 }
 
 export function startGateway(options: GatewayOptions): Promise<RunningGateway> {

@@ -27,10 +27,12 @@ export interface RouteGroupDefinition {
   readonly lambdaEntry: string;
   /** The Hono service that serves the group once migrated; absent means it cannot move yet. */
   readonly service?: ServiceName;
+  /** The group searches the Neo4j graph: only its backends load the driver and may read the Neo4j secret. */
+  readonly readsGraph?: boolean;
 }
 
 export const ROUTE_GROUPS = {
-  search: { lambdaEntry: 'lambdas/search/handler.ts', service: 'inventory' },
+  search: { lambdaEntry: 'lambdas/search/handler.ts', service: 'inventory', readsGraph: true },
   asset: { lambdaEntry: 'lambdas/asset/handler.ts', service: 'inventory' },
   risk: { lambdaEntry: 'lambdas/risk/handler.ts', service: 'inventory' },
   attribute: { lambdaEntry: 'lambdas/attribute/handler.ts', service: 'inventory' },

@@ -6,11 +6,11 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BenchResults } from '../../bench/results';
+import { REPO_ROOT } from '../../lib/config/load';
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
 const run = promisify(execFile);
 
 describe('npm run bench -- --smoke', () => {

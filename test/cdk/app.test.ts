@@ -112,7 +112,9 @@ describe('dev (create mode)', () => {
     expect(actionsOf('asset')).toContain('dynamodb:PutItem');
     expect(actionsOf('file')).toContain('s3:PutObject');
     for (const group of ['search', 'asset', 'key', 'hook']) expect(actionsOf(group)).not.toContain('s3:');
-    for (const group of ['search', 'asset', 'file']) expect(actionsOf(group)).toContain('secretsmanager:GetSecretValue');
+    // Only the group that searches the graph may read the Neo4j secret.
+    expect(actionsOf('search')).toContain('secretsmanager:GetSecretValue');
+    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('secretsmanager:');
   });
 
   it('creates the files bucket encrypted, TLS-only and private, and a Neo4j secret', () => {

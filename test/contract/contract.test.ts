@@ -7,12 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { REPO_ROOT } from '../../lib/config/load';
 import { createTable, LOCAL_AWS } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
 import { rebuildGraph } from '../../shared/graph/rebuild';
-import { ROUTES, routeId, type RouteGroup } from '../../shared/routing/routes';
+import { ROUTE_GROUPS, ROUTES, routeId, type RouteGroup } from '../../shared/routing/routes';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { useEmulators } from '../support/emulators';
 import { ADA, BOB, CASES, CY, DEE } from './cases';
@@ -22,7 +23,7 @@ import { honoRuntime, lambdaRuntime, type Runtime } from './support/runtimes';
 import { captureStdout, type CapturedLines } from './support/stdout';
 
 const stack = useEmulators();
-const GROUPS: RouteGroup[] = ['search', 'asset', 'risk', 'attribute', 'hook', 'account', 'key', 'job', 'file', 'capabilities'];
+const GROUPS = Object.keys(ROUTE_GROUPS) as RouteGroup[];
 
 let users: Users;
 let dynamo: DynamoDBClient;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   // Lambda: the real handler modules, whose default dependencies read process.env (table T1).
   Object.assign(process.env, stack.env(common));
   const handlers = Object.fromEntries(
-    await Promise.all(GROUPS.map(async (group) => [group, (await import(`../../lambdas/${group}/handler`)).handler])),
+    await Promise.all(GROUPS.map(async (group) => [group, (await import(join(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry))).handler])),
   ) as Record<RouteGroup, Parameters<typeof lambdaRuntime>[0][RouteGroup]>;
   const lambda = lambdaRuntime(handlers);
 

@@ -8,14 +8,17 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { REPO_ROOT } from '../../lib/config/load';
 import { useEmulators, type TestUser } from '../support/emulators';
-import { httpApiEvent, lambdaContext } from './support/http-api-event';
+import { httpApiEvent } from '../../local/gateway/routing';
+import { lambdaContext } from './support/http-api-event';
 import { captureStdout } from './support/stdout';
 
 const stack = useEmulators();
-const REPO = resolve(__dirname, '..', '..');
+/** Preloaded into the service, so it exits with this test process however that dies. */
+const STDIN_LIFELINE = join(REPO_ROOT, 'local', 'stdin-lifeline.cjs');
 let workDir: string;
 let bundle: string;
 let ada: TestUser;
@@ -25,7 +28,7 @@ beforeAll(async () => {
   bundle = join(workDir, 'server.js');
   [ada] = await Promise.all([
     stack.user('ada@alpha.test'),
-    build({ entryPoints: [join(REPO, 'containers/inventory/server.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' }),
+    build({ entryPoints: [join(REPO_ROOT, 'containers/inventory/server.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' }),
   ]);
 });
 
@@ -42,7 +45,7 @@ interface Service {
 }
 
 async function startBundledService(): Promise<Service> {
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(process.execPath, ['--require', STDIN_LIFELINE, bundle], {
     env: { PATH: process.env.PATH, ...stack.env({ HOST: '127.0.0.1', PORT: '0', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' }) },
   });
   const lines: Record<string, unknown>[] = [];
@@ -70,20 +73,42 @@ async function startBundledService(): Promise<Service> {
   return { child, lines, port: Number(listening.port), waitForLine, exited };
 }
 
-/** Sends the request headers and the first half of the body now; `finish()` sends the rest and reads the answer. */
+const CONTINUE = 'HTTP/1.1 100 Continue\r\n\r\n';
+
+/**
+ * Sends the request headers (with `Expect: 100-continue`) and the first half of the body now;
+ * `continued` resolves once the server has answered `100 Continue`, i.e. its request handler has the
+ * request. `finish()` sends the rest and reads the final answer.
+ */
 function startSlowRequest(port: number, path: string, body: string, headers: Record<string, string>) {
   const socket = connect({ host: '127.0.0.1', port });
   let received = '';
-  socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+  let onContinue: () => void;
+  const continued = new Promise<void>((done) => (onContinue = done));
+  socket.on('data', (chunk) => {
+    received += chunk.toString('utf8');
+    if (received.startsWith(CONTINUE)) onContinue();
+  });
   const closed = new Promise<void>((done) => socket.once('close', () => done()));
-  const head = [`PUT ${path} HTTP/1.1`, 'host: 127.0.0.1', 'content-type: application/json', `content-length: ${Buffer.byteLength(body)}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `PUT ${path} HTTP/1.1`,
+    'host: 127.0.0.1',
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'expect: 100-continue',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   const half = Math.floor(body.length / 2);
   socket.write(`${head.join('\r\n')}\r\n\r\n${body.slice(0, half)}`);
   return {
+    continued,
     async finish(): Promise<{ status: number; body: unknown }> {
       socket.write(body.slice(half));
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
-      const [rawHead, ...rest] = received.split('\r\n\r\n');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
+      socket.destroy();
+      const [rawHead, ...rest] = (received.startsWith(CONTINUE) ? received.slice(CONTINUE.length) : received).split('\r\n\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(rawHead)?.[1]);
       const text = rest.join('\r\n\r\n');
       // Chunked or not, the JSON object is the text between the first { and the last }.
@@ -108,18 +133,22 @@ test('GET /health answers without credentials', async () => {
 test('SIGTERM drains: the in-flight request completes, new connections are refused, exit 0', async () => {
   const service = await startBundledService();
   const requestId = 'drain-0000-4000-8000-000000000001';
-  const slow = startSlowRequest(service.port, '/asset', JSON.stringify({ dns: 'drain.example.com', name: 'drain.example.com' }), {
-    authorization: `Bearer ${ada.idToken}`,
-    'x-request-id': requestId,
-  });
-  await new Promise((r) => setTimeout(r, 300)); // the server has the request's headers and is reading its body
-  service.child.kill('SIGTERM');
-  await service.waitForLine((line) => line.message === 'draining');
-  await expect(fetch(`http://127.0.0.1:${service.port}/health`)).rejects.toThrow();
-  const answer = await slow.finish();
-  expect(answer.status).toBe(200);
-  expect(answer.body).toMatchObject({ assets: [{ key: '#asset#drain.example.com#drain.example.com', username: 'ada@alpha.test' }] });
-  expect(await service.exited).toBe(0);
+  try {
+    const slow = startSlowRequest(service.port, '/asset', JSON.stringify({ dns: 'drain.example.com', name: 'drain.example.com' }), {
+      authorization: `Bearer ${ada.idToken}`,
+      'x-request-id': requestId,
+    });
+    await slow.continued; // the server has the request's headers and is reading its body
+    service.child.kill('SIGTERM');
+    await service.waitForLine((line) => line.message === 'draining');
+    await expect(fetch(`http://127.0.0.1:${service.port}/health`)).rejects.toThrow();
+    const answer = await slow.finish();
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ assets: [{ key: '#asset#drain.example.com#drain.example.com', username: 'ada@alpha.test' }] });
+    expect(await service.exited).toBe(0);
+  } finally {
+    service.child.kill('SIGKILL'); // a no-op once it has exited
+  }
 
   // The same route on Lambda logs the same keys (apart from the Lambda invocation context).
   const serviceLine = service.lines.find((line) => line.message === 'request' && line.correlation_id === requestId)!;
@@ -128,7 +157,7 @@ test('SIGTERM drains: the in-flight request completes, new connections are refus
   const { handler } = await import('../../lambdas/asset/handler');
   const captured = captureStdout();
   try {
-    const event = httpApiEvent({
+    const { event } = httpApiEvent({
       method: 'PUT',
       path: '/asset',
       headers: { authorization: `Bearer ${ada.idToken}`, 'content-type': 'application/json' },

@@ -7,31 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { contextFromArgs } from '../../lib/config/load';
+import { signIn } from '../../local/emulators';
 import { startLocalStack, type LocalStack } from '../../local/stack';
+import { waitFor } from '../support/wait';
 
 const quiet = { log: () => {}, logLevel: 'ERROR' as const };
-
-async function signInWithSdk(stack: LocalStack): Promise<string> {
-  const client = new CognitoIdentityProviderClient({
-    endpoint: stack.endpoints.cognito,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  try {
-    const { AuthenticationResult } = await client.send(
-      new InitiateAuthCommand({
-        ClientId: stack.userPool.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: stack.demoUser.email, PASSWORD: stack.demoUser.password },
-      }),
-    );
-    return AuthenticationResult!.IdToken!;
-  } finally {
-    client.destroy();
-  }
-}
 
 async function call(stack: LocalStack, path: string, token?: string, init: RequestInit = {}) {
   const response = await fetch(`${stack.url}${path}`, {
@@ -46,14 +27,6 @@ async function call(stack: LocalStack, path: string, token?: string, init: Reque
     // not JSON: keep the text for the failure message
   }
   return { status: response.status, headers: response.headers, body };
-}
-
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -108,7 +81,7 @@ describe('npm start: the local stack', () => {
     expect(stack.routes.find((r) => r.id === 'GET /job')?.target).toBe('fargate');
     expect(stack.routes.find((r) => r.id === 'GET /asset')?.target).toBe('lambda');
     expect(stack.seedResult).toBe('demo data seeded');
-    token = await signInWithSdk(stack);
+    ({ idToken: token } = await signIn(stack.endpoints.cognito, stack.userPool, stack.demoUser.email, stack.demoUser.password));
 
     const assets = await call(stack, '/asset', token);
     expect(assets.status).toBe(200);

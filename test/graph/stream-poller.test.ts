@@ -8,6 +8,7 @@ import type { GraphMutation, GraphSnapshot } from '../../shared/graph/model';
 import { rebuildGraph } from '../../shared/graph/rebuild';
 import { HttpError } from '../../shared/http/errors';
 import { useEmulators } from '../support/emulators';
+import { waitFor } from '../support/wait';
 import { assetRow, attributeRow, riskRow, type Row } from './fixtures';
 
 const T = 'alice@example.com';
@@ -21,17 +22,7 @@ class FlakyStore extends EmbeddedGraphStore {
 }
 
 /** Polls until `check` passes (the poller is asynchronous by nature). */
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+const eventually = (check: () => Promise<void>) => waitFor('the stream projection', check, { timeoutMs: 15_000, intervalMs: 100 });
 
 const keysOf = (snapshot: GraphSnapshot) => snapshot.nodes.map((n) => n.properties.key);
 

@@ -21,7 +21,7 @@ import {
   type EmulatorHandle,
   type UserPool,
 } from '../../local/emulators';
-
+import { runtimeEnvironment } from '../../local/runtime-env';
 import { ENV_COGNITO, ENV_DYNAMODB } from './global-setup';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -50,7 +50,9 @@ export interface TestStack {
 
 export function useEmulators(): TestStack {
   const own: EmulatorHandle[] = [];
-  let state: { dynamoEndpoint: string; cognitoEndpoint: string; tableName: string; pool: UserPool; doc: DynamoDBDocumentClient } | undefined;
+  let state:
+    | { dynamoEndpoint: string; cognitoEndpoint: string; tableName: string; pool: UserPool; client: DynamoDBClient; doc: DynamoDBDocumentClient }
+    | undefined;
   const ready = () => {
     if (!state) throw new Error('useEmulators(): use the stack inside tests (after beforeAll)');
     return state;
@@ -71,25 +73,21 @@ export function useEmulators(): TestStack {
     await createTable(client, tableName);
     const pool = await createUserPool(cognitoEndpoint, { poolName: `chariot-test-${suffix}` });
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    state = { dynamoEndpoint, cognitoEndpoint, tableName, pool, doc };
+    state = { dynamoEndpoint, cognitoEndpoint, tableName, pool, client, doc };
   });
 
   afterAll(async () => {
-    state?.doc.destroy();
+    // The document client only wraps it (its destroy() is a no-op): the base client owns the sockets.
+    state?.client.destroy();
     await Promise.all(own.map((handle) => handle.stop()));
   });
 
   const env = (extra: Record<string, string> = {}) => {
     const s = ready();
-    return {
-      TABLE_NAME: s.tableName,
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_ENDPOINT: s.dynamoEndpoint,
-      COGNITO_ISSUER: s.pool.issuer,
-      COGNITO_CLIENT_ID: s.pool.clientId,
-      OFFSET_SECRET: 'test-offset-secret-0123456789abcdef',
-      ...extra,
-    };
+    return runtimeEnvironment(
+      { dynamodbEndpoint: s.dynamoEndpoint, tableName: s.tableName, pool: s.pool },
+      { OFFSET_SECRET: 'test-offset-secret-0123456789abcdef', ...extra },
+    );
   };
 
   return {

@@ -9,7 +9,8 @@ import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { ROUTE_GROUPS, SERVICES, type RouteGroup, type ServiceName } from '../../../shared/routing/routes';
 import { createServiceApp } from '../../../containers/runtime/service-app';
 import { responseFromResult } from '../../../local/gateway/lambda-invoker';
-import { claimsOf, httpApiEvent, lambdaContext, matchRoute } from './http-api-event';
+import { claimsOf, EVERY_ROUTE, findRoute, httpApiEvent } from '../../../local/gateway/routing';
+import { lambdaContext } from './http-api-event';
 
 export interface RawRequest {
   readonly method: string;
@@ -50,18 +51,16 @@ export function lambdaRuntime(handlers: Readonly<Record<RouteGroup, LambdaHandle
   return {
     name: 'lambda',
     async send(request) {
-      const matched = matchRoute(request.method, request.path.split('?')[0]);
-      if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
-      const event = httpApiEvent({
+      const { event, route } = httpApiEvent({
         method: request.method,
         path: request.path,
         rawQueryString: request.rawQueryString,
         headers: request.headers,
         body: request.body,
         requestId: request.requestId,
-        claims: matched.route.auth === 'jwt' ? claimsOf(request.headers.authorization) : undefined,
+        claims: claimsOf(request.headers.authorization),
       });
-      const result = responseFromResult(await handlers[matched.route.group](event, lambdaContext(`chariot-${matched.route.group}`, request.requestId)));
+      const result = responseFromResult(await handlers[route.group](event, lambdaContext(`chariot-${route.group}`, request.requestId)));
       return { status: result.status, contentType: result.headers['content-type']?.toString(), body: parse(result.body.toString('utf8')) };
     },
     async close() {},
@@ -84,9 +83,9 @@ export async function honoRuntime(deps: ApiDependencies): Promise<Runtime & { re
     name: 'hono',
     ports,
     async send(request) {
-      const matched = matchRoute(request.method, request.path);
+      const matched = findRoute(EVERY_ROUTE, request.method, request.path);
       if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
-      const service = (ROUTE_GROUPS[matched.route.group] as { service?: ServiceName }).service!;
+      const service = (ROUTE_GROUPS[matched.resolved.route.group] as { service?: ServiceName }).service!;
       const query = request.rawQueryString ? `?${request.rawQueryString}` : '';
       const response = await fetch(`http://127.0.0.1:${ports[service]}${request.path}${query}`, {
         method: request.method,
