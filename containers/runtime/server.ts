@@ -18,9 +18,10 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  // Only a service that serves the search group (`POST /my`) opens the graph: the others need no Neo4j secret or driver.
+  // Only a service that serves a graph-reading group may open the graph, and only on the first graph request:
+  // its task role can read the Neo4j secret only once such a route is migrated to it.
   const servesGraph = routesOfService(service).some((route) => (ROUTE_GROUPS[route.group] as RouteGroupDefinition).readsGraph);
-  const deps = await createDependencies(env, { graph: servesGraph ? await sharedGraphStore(env) : undefined });
+  const deps = await createDependencies(env, { graph: servesGraph ? () => sharedGraphStore(env) : undefined });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {

@@ -50,7 +50,7 @@ export interface HandlerOptions {
 export function httpApiHandler(group: RouteGroup, operations: Readonly<Partial<Record<RouteId, Operation>>>, options: HandlerOptions = {}) {
   const tracer = new Tracer({ serviceName: group });
   let dependencies: Promise<ApiDependencies> | undefined;
-  const build = async () => createDependencies(process.env, { graph: await options.graph?.() });
+  const build = () => createDependencies(process.env, { graph: options.graph });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const request = requestFromEvent(event);
     const route = routeById(event.routeKey);

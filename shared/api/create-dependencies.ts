@@ -16,7 +16,7 @@ export interface DependencyOverrides {
    * The graph store, for processes that serve `POST /my`: usually the process-wide `sharedGraphStore()`,
    * the one the local stream projection feeds. Not imported here, so other Lambda bundles carry no Neo4j driver.
    */
-  readonly graph?: GraphStore;
+  readonly graph?: () => Promise<GraphStore>;
 }
 
 /**

@@ -14,8 +14,11 @@ export interface ApiDependencies {
   readonly authenticateWebhook: (encodedUsername: string, pin: string) => Promise<Whoami>;
   /** The only way to the table: a repository whose partition is the caller's tenant. */
   readonly repository: (whoami: Whoami) => TenantRepository;
-  /** The graph projection `POST /my` searches; absent in processes that serve no graph route (503 there). */
-  readonly graph?: GraphStore;
+  /**
+   * The graph projection `POST /my` searches, opened on first use (so a Fargate service whose graph routes
+   * are not migrated never needs the Neo4j secret); absent in processes that serve no graph route (503 there).
+   */
+  readonly graph?: () => Promise<GraphStore>;
   /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
   readonly files?: FileStore;
 }

@@ -54,7 +54,7 @@ beforeAll(async () => {
   await createTable(dynamo, honoTable);
   // Its own embedded graph: in production the runtimes are separate processes, each with its own store.
   const honoGraph = new EmbeddedGraphStore();
-  honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: honoGraph });
+  honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: async () => honoGraph });
   const hono = await honoRuntime(honoDeps);
   runtimes = [lambda, hono];
 

@@ -43,5 +43,8 @@ export async function searchTable(deps: Pick<ApiDependencies, 'repository'>, who
 /** Any role may search the graph; the body is the raw `POST /my` query JSON. */
 export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
   if (!deps.graph) throw unavailable('graph search is not served here');
-  return searchGraph(deps.graph, whoami, body);
+  const store = await deps.graph().catch(() => {
+    throw unavailable('graph database unavailable'); // e.g. its secret or config cannot be read; retried next request
+  });
+  return searchGraph(store, whoami, body);
 }
