@@ -34,6 +34,9 @@ let honoDeps: ApiDependencies;
 let runtimes: Runtime[] = [];
 
 beforeAll(async () => {
+  // One frozen wall clock for both runs: every timestamp the model writes is the same on both runtimes, so rows
+  // whose sort key embeds one (a job's `status` = `JQ#<updated>`) list in the same order. Timers stay real.
+  jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
   const [ada, bob, cy, dee] = await Promise.all([ADA, BOB, CY, DEE].map((email) => stack.user(email)));
@@ -67,6 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  jest.useRealTimers();
   stdout?.restore();
   await Promise.all(runtimes.map((runtime) => runtime.close()));
   dynamo?.destroy();
