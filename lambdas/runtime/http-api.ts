@@ -7,15 +7,14 @@ import { dispatch, routeById } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import type { Operation } from '../../shared/api/operation';
 import type { GraphStore } from '../../shared/graph/store';
-import { matchPath, type RouteGroup, type RouteId } from '../../shared/routing/routes';
+import { matchPath, type RouteDefinition, type RouteGroup, type RouteId } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { parseQueryString } from '../../shared/http/query';
 import { rootLogger } from '../../shared/observability/logger';
 import { createDependencies } from '../../shared/api/create-dependencies';
 
-/** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request. */
-export function requestFromEvent(event: APIGatewayProxyEventV2): ApiRequest {
-  const route = routeById(event.routeKey);
+/** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request, for the route its routeKey names. */
+function requestFromEvent(event: APIGatewayProxyEventV2, route: RouteDefinition | undefined): ApiRequest {
   const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   return {
     method: event.requestContext.http.method,
@@ -28,7 +27,7 @@ export function requestFromEvent(event: APIGatewayProxyEventV2): ApiRequest {
   };
 }
 
-export function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
+function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: response.status,
     headers: { 'content-type': 'application/json', ...response.headers },
@@ -52,8 +51,8 @@ export function httpApiHandler(group: RouteGroup, operations: Readonly<Partial<R
   let dependencies: Promise<ApiDependencies> | undefined;
   const build = () => createDependencies(process.env, { graph: options.graph });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const request = requestFromEvent(event);
     const route = routeById(event.routeKey);
+    const request = requestFromEvent(event, route);
     const id = route?.group === group ? event.routeKey : `${group}: ${event.routeKey}`;
     dependencies ??= build().catch((error) => {
       dependencies = undefined; // a failed cold start is retried by the next invocation
