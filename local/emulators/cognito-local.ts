@@ -1,7 +1,11 @@
-/** cognito-local (npm) bound to 127.0.0.1, plus the few Cognito calls tests and `npm start` need. */
+/**
+ * cognito-local (npm) behind a small compatibility layer (SRP, ExpiresIn, email_verified: see
+ * cognito-compat.ts), bound to 127.0.0.1, plus the few Cognito calls tests and `npm start` need.
+ */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -16,6 +20,9 @@ import { REPO_ROOT } from '../../lib/config/load';
 import { LOCAL_AWS, type EmulatorHandle } from './dynamodb-local';
 import { freePort, startProcess, waitUntilReady } from './process';
 
+
+/** tsx by absolute URL: the child's cwd is cognito-local's data directory, outside the repository. */
+const TSX_LOADER = pathToFileURL(require.resolve('tsx', { paths: [REPO_ROOT] })).href;
 
 export interface CognitoLocalOptions {
   /** 0 or undefined: a free port. */
@@ -39,7 +46,6 @@ export interface NewUser {
 }
 
 export async function startCognitoLocal(options: CognitoLocalOptions = {}): Promise<EmulatorHandle> {
-  const entry = join(dirname(require.resolve('cognito-local/package.json', { paths: [REPO_ROOT] })), 'lib', 'bin', 'start.js');
   const cwd = options.dataDir ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), 'cognito-local-'));
   mkdirSync(cwd, { recursive: true });
   const cleanup = () => {
@@ -47,7 +53,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
   };
   for (let attempt = 1; ; attempt++) {
     const port = options.port || (await freePort());
-    const proc = startProcess(process.execPath, [join(__dirname, 'cognito-bootstrap.js'), entry], {
+    // cognito-local behind its compatibility layer (cognito-compat.ts), in one child process.
+    const proc = startProcess(process.execPath, ['--import', TSX_LOADER, join(__dirname, 'cognito-main.ts')], {
       cwd,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DEBUG: '' },
     });

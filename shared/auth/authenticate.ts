@@ -1,7 +1,8 @@
 /**
  * `authenticate(headers, deps) → Whoami`: the one auth path of both runtimes.
  *
- * Credentials: `Authorization: Bearer <Cognito id or access token>`, or `x-api-key: <id>.<secret>`.
+ * Credentials: `Authorization: Bearer <Cognito id or access token | API token from GET /token>`, or
+ * `x-api-key: <id>.<secret>`. An API token is the key itself in JWT form: it is checked like the key.
  * Tenant: the caller's own (role admin), or the one named by the `account` header — allowed only
  * when an Account row `#account#<tenant>#<caller>#…` in THAT tenant's partition grants it, with that
  * row's role (empty → readonly). An API key acts in the tenant it was created in, with
@@ -11,15 +12,18 @@
  * row that grants access, nothing else. This is the only code allowed to do that.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { forbidden, unauthorized } from '../http/errors';
+import { forbidden, unauthorized, unavailable } from '../http/errors';
 import { accountKey, accountMemberPrefix, effectiveRole, Email, isWebhook, type Account } from '../model/account';
 import { apiKeyKey, KEY_ID, secretMatches, type ApiKey } from '../model/key';
+import { unverifiedIssuer, type ApiTokens } from './api-token';
 import { TtlCache } from './ttl-cache';
 import type { TokenVerifier } from './jwt';
 import { ROLES, roleAtLeast, roleRank, type Role, type Whoami } from './whoami';
 
 export interface AuthDeps {
   readonly tokens: TokenVerifier;
+  /** Mints and verifies `GET /token`'s API tokens; absent = Bearer tokens are Cognito's only. */
+  readonly apiTokens?: ApiTokens;
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
   /** Memberships and API keys are cached this long (revocations take effect after it). Default 10 s; 0 disables. */
@@ -71,8 +75,8 @@ export async function membershipRole(deps: AuthDeps, tenant: string, member: str
   });
 }
 
-async function loadApiKey(deps: AuthDeps, id: string): Promise<ApiKey | null> {
-  return cached(deps, 'keys', id, async () => {
+async function loadApiKey(deps: AuthDeps, id: string, fresh = false): Promise<ApiKey | null> {
+  const load = async () => {
     const { Items } = await deps.doc.send(
       new QueryCommand({
         TableName: deps.tableName,
@@ -84,7 +88,42 @@ async function loadApiKey(deps: AuthDeps, id: string): Promise<ApiKey | null> {
     const rows = (Items ?? []) as ApiKey[];
     // Ids are 128 random bits; two rows with one id would mean tampering, so trust neither.
     return rows.length === 1 && rows[0].key === apiKeyKey(id) ? rows[0] : null;
-  });
+  };
+  return fresh ? load() : cached(deps, 'keys', id, load);
+}
+
+/** The caller an API key (or a token minted from it) stands for: its tenant, min(key ceiling, creator's role). */
+async function apiKeyCaller(deps: AuthDeps, key: ApiKey | null, account: string | undefined): Promise<Whoami> {
+  if (!key) throw unauthorized('invalid API key');
+  if (key.status !== 'A') throw unauthorized('API key revoked');
+  if (Date.parse(key.expires) <= Date.now()) throw unauthorized('API key expired');
+  const tenant = key.username;
+  if (account && account.toLowerCase() !== tenant) throw forbidden('an API key acts only in the tenant it was created in');
+  const creatorRole = await membershipRole(deps, tenant, key.creator);
+  if (!creatorRole) throw unauthorized('the API key creator no longer has access to this tenant');
+  const ceiling = key.role && ROLES.includes(key.role) ? key.role : 'admin';
+  return { username: key.creator, tenant, role: minRole(ceiling, creatorRole), credential: 'apikey' };
+}
+
+/** The key a `<id>` and `<secret>` pair names, when the secret matches (null otherwise). */
+async function keyWithSecret(deps: AuthDeps, id: string, secret: string, fresh = false): Promise<ApiKey | null> {
+  if (!KEY_ID.test(id) || !secret) return null;
+  const key = await loadApiKey(deps, id, fresh);
+  return key && secretMatches(key, secret) ? key : null;
+}
+
+/**
+ * `GET /token`: an API key sent as `X-GUARD-API-KEY-ID` / `X-GUARD-API-KEY-SECRET` (praetorian-cli 2.x)
+ * for an API token. The key row is read fresh, not from the cache, so a revoked key mints nothing.
+ */
+export async function exchangeApiKey(headers: Headers, deps: AuthDeps): Promise<{ token: string; expiresIn: number }> {
+  if (!deps.apiTokens) throw unavailable('API tokens are not configured');
+  const id = header(headers, 'x-guard-api-key-id');
+  const secret = header(headers, 'x-guard-api-key-secret');
+  if (!id || !secret) throw unauthorized('send X-GUARD-API-KEY-ID and X-GUARD-API-KEY-SECRET');
+  const key = await keyWithSecret(deps, id, secret, true);
+  const caller = await apiKeyCaller(deps, key, undefined);
+  return deps.apiTokens.mint({ keyId: id, email: caller.username });
 }
 
 function emailHeader(value: string): string {
@@ -101,6 +140,10 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthorized('authorization must be Bearer <token>');
+    if (deps.apiTokens && unverifiedIssuer(match[1]) === deps.apiTokens.config.issuer) {
+      const { keyId } = await deps.apiTokens.verify(match[1]);
+      return apiKeyCaller(deps, await loadApiKey(deps, keyId), account);
+    }
     const { username } = await deps.tokens.verify(match[1]);
     if (!account || account.toLowerCase() === username) return { username, tenant: username, role: 'admin', credential: 'jwt' };
     const tenant = emailHeader(account);
@@ -111,19 +154,8 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
 
   if (apiKey) {
     const dot = apiKey.indexOf('.');
-    const id = apiKey.slice(0, dot);
-    const secret = apiKey.slice(dot + 1);
-    if (dot < 0 || !KEY_ID.test(id) || !secret) throw unauthorized('x-api-key must be <id>.<secret>');
-    const key = await loadApiKey(deps, id);
-    if (!key || !secretMatches(key, secret)) throw unauthorized('invalid API key');
-    if (key.status !== 'A') throw unauthorized('API key revoked');
-    if (Date.parse(key.expires) <= Date.now()) throw unauthorized('API key expired');
-    const tenant = key.username;
-    if (account && account.toLowerCase() !== tenant) throw forbidden('an API key acts only in the tenant it was created in');
-    const creatorRole = await membershipRole(deps, tenant, key.creator);
-    if (!creatorRole) throw unauthorized('the API key creator no longer has access to this tenant');
-    const ceiling = key.role && ROLES.includes(key.role) ? key.role : 'admin';
-    return { username: key.creator, tenant, role: minRole(ceiling, creatorRole), credential: 'apikey' };
+    if (dot < 0 || !KEY_ID.test(apiKey.slice(0, dot)) || dot === apiKey.length - 1) throw unauthorized('x-api-key must be <id>.<secret>');
+    return apiKeyCaller(deps, await keyWithSecret(deps, apiKey.slice(0, dot), apiKey.slice(dot + 1)), account);
   }
 
   throw unauthorized('missing credentials');

@@ -35,14 +35,22 @@ export interface VerifiedToken {
   readonly exp: number;
 }
 
+/** The signing keys could not be fetched: Cognito is unreachable or failing, not the token bad (503, not 401). */
+class JwksUnavailable extends Error {}
+
 /** A fetcher for SimpleJwksCache that allows http (cognito-local) as well as https. */
 const httpFetcher = {
   async fetch(uri: string): Promise<ArrayBuffer> {
-    const response = await fetch(uri, { signal: AbortSignal.timeout(5000) });
-    if (!response.ok) throw new Error(`JWKS fetch ${uri} answered ${response.status}`);
+    const response = await fetch(uri, { signal: AbortSignal.timeout(5000) }).catch((error: Error) => {
+      throw new JwksUnavailable(`JWKS fetch ${uri} failed: ${error.message}`);
+    });
+    if (!response.ok) throw new JwksUnavailable(`JWKS fetch ${uri} answered ${response.status}`);
     return response.arrayBuffer();
   },
 };
+
+/** What GetUser answers for a token Cognito refuses (401); any other failure means Cognito is unavailable (503). */
+const REFUSED_BY_COGNITO = new Set(['NotAuthorizedException', 'UserNotFoundException', 'UserNotConfirmedException', 'PasswordResetRequiredException']);
 
 function defaultEmailLookup(issuer: string): (accessToken: string) => Promise<string | undefined> {
   const url = new URL(issuer);
@@ -51,7 +59,8 @@ function defaultEmailLookup(issuer: string): (accessToken: string) => Promise<st
   const loadCognito = async () => {
     const { CognitoIdentityProviderClient, GetUserCommand } = await import('@aws-sdk/client-cognito-identity-provider');
     const config = region ? { region } : { region: 'us-east-1', endpoint: url.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-    return { client: new CognitoIdentityProviderClient(config), GetUserCommand };
+    // Few retries: while Cognito is down the caller should get its 503 quickly.
+    return { client: new CognitoIdentityProviderClient({ ...config, maxAttempts: 2 }), GetUserCommand };
   };
   let cognito: ReturnType<typeof loadCognito> | undefined;
   return async (accessToken) => {
@@ -92,7 +101,10 @@ export class TokenVerifier {
     this.emailOfAccessToken = options.emailOfAccessToken ?? defaultEmailLookup(options.issuer);
   }
 
-  /** Verifies a raw JWT (no `Bearer `); a warm repeat of the same token is a cache hit. 401 on any failure. */
+  /**
+   * Verifies a raw JWT (no `Bearer `); a warm repeat of the same token is a cache hit, so a verified
+   * token keeps working while Cognito is down. 401 for a bad token, 503 when Cognito cannot be reached.
+   */
   async verify(token: string): Promise<VerifiedToken> {
     const cached = this.verified.get(token);
     if (cached) return cached;
@@ -100,16 +112,21 @@ export class TokenVerifier {
     try {
       payload = await this.verifier.verify(token);
     } catch (error) {
-      const name = (error as Error)?.name ?? '';
       if (error instanceof JwtExpiredError) throw unauthorized('token expired');
-      if (name === 'FetchError' || name === 'NonRetryableFetchError') throw unavailable('cannot fetch the token signing keys');
+      // After a failed fetch, aws-jwt-verify's penalty box refuses to refetch for a while: still Cognito's outage.
+      if (error instanceof JwksUnavailable || (error as Error)?.name === 'WaitPeriodNotYetEndedJwkError') {
+        throw unavailable('cannot fetch the token signing keys from Cognito');
+      }
       throw unauthorized('invalid token');
     }
     const tokenUse = payload.token_use as 'id' | 'access';
     // The email names the tenant, and a user can change their own email: only a verified one counts.
     let email: unknown = tokenUse === 'id' ? (payload.email_verified === true ? payload.email : undefined) : payload.username;
     if (tokenUse === 'access' && (typeof email !== 'string' || !email.includes('@'))) {
-      email = await this.emailOfAccessToken(token).catch(() => undefined);
+      email = await this.emailOfAccessToken(token).catch((error: Error) => {
+        if (REFUSED_BY_COGNITO.has(error?.name)) return undefined;
+        throw unavailable('cannot reach Cognito to resolve the access token');
+      });
     }
     if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthorized('token has no verified email');
     const result: VerifiedToken = {

@@ -4,11 +4,12 @@
  * and Hono services both call createCore(loadRuntimeConfig()) at module scope.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAuthDeps, TokenVerifier, type AuthDeps } from '../auth';
+import { ApiTokens, apiTokenIssuer, createAuthDeps, TokenVerifier, type AuthDeps } from '../auth';
 import type { Whoami } from '../auth/whoami';
 import { createDocumentClient } from '../db/client';
 import { repositoryFor, type RepositoryDeps, type TenantRepository } from '../db/repository';
 import { createFileStore, type FileStore } from '../files';
+import { secretsManagerFetcher } from '../graph/secret';
 import type { RuntimeConfig } from './runtime';
 
 export interface Core {
@@ -24,11 +25,17 @@ export interface Core {
 export function createCore(config: RuntimeConfig, overrides: { doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {}): Core {
   const doc = overrides.doc ?? createDocumentClient(config);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
+  const key = config.apiTokenKey;
+  const apiTokens = new ApiTokens({
+    issuer: apiTokenIssuer(config.cognito.issuer),
+    audience: config.cognito.clientId,
+    signingKey: 'value' in key ? async () => key.value : () => secretsManagerFetcher(key.secretArn),
+  });
   const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret };
   return {
     config,
     doc,
-    auth: createAuthDeps({ tokens, doc, tableName: config.tableName, cacheTtlMs: overrides.cacheTtlMs }),
+    auth: createAuthDeps({ tokens, apiTokens, doc, tableName: config.tableName, cacheTtlMs: overrides.cacheTtlMs }),
     repositoryDeps,
     files: config.files ? createFileStore(config.files, config.offsetSecret) : undefined,
     repository: (whoami) => repositoryFor(repositoryDeps, whoami),

@@ -6,6 +6,8 @@ import * as z from 'zod';
 
 /** Used only when DYNAMODB_ENDPOINT is set (the local stack), so local Lambda and Hono tokens agree. */
 export const LOCAL_OFFSET_SECRET = 'chariot-local-offset-secret-not-for-production';
+/** The same for the key that signs `GET /token`'s API tokens. */
+export const LOCAL_API_TOKEN_KEY = 'chariot-local-api-token-key-not-for-production';
 
 const optionalText = z
   .string()
@@ -25,10 +27,17 @@ const EnvSchema = z
     FILES_BUCKET: optionalText,
     FILES_DIR: optionalText,
     FILES_PUBLIC_URL: z.url().optional(),
+    /** The Secrets Manager secret holding the API token signing key (AWS). */
+    API_TOKEN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+    /** The key itself (tests, local stack). */
+    API_TOKEN_KEY: optionalText,
   })
   .superRefine((env, ctx) => {
     if (!env.DYNAMODB_ENDPOINT && (!env.OFFSET_SECRET || env.OFFSET_SECRET.length < 32)) {
       ctx.addIssue({ code: 'custom', path: ['OFFSET_SECRET'], message: 'OFFSET_SECRET (at least 32 characters) is required outside the local stack' });
+    }
+    if (!env.DYNAMODB_ENDPOINT && !env.API_TOKEN_SECRET_ARN && (!env.API_TOKEN_KEY || env.API_TOKEN_KEY.length < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['API_TOKEN_SECRET_ARN'], message: 'API_TOKEN_SECRET_ARN (or API_TOKEN_KEY of at least 32 characters) is required outside the local stack' });
     }
     if (env.FILES_BUCKET && env.FILES_DIR) {
       ctx.addIssue({ code: 'custom', path: ['FILES_DIR'], message: 'set FILES_BUCKET or FILES_DIR, not both' });
@@ -49,6 +58,8 @@ export interface RuntimeConfig {
   readonly offsetSecret: string;
   /** Absent when the process serves no file routes. */
   readonly files?: FilesConfig;
+  /** Where `GET /token`'s signing key comes from: a secret (AWS) or the key itself (local, tests). */
+  readonly apiTokenKey: { readonly secretArn: string } | { readonly value: string };
 }
 
 /** Throws one readable Error listing every bad or missing variable. */
@@ -66,6 +77,7 @@ export function loadRuntimeConfig(env: Record<string, string | undefined> = proc
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     cognito: { issuer, clientId: e.COGNITO_CLIENT_ID, jwksUri: e.COGNITO_JWKS_URI ?? `${issuer}/.well-known/jwks.json` },
     offsetSecret: e.OFFSET_SECRET ?? LOCAL_OFFSET_SECRET,
+    apiTokenKey: e.API_TOKEN_SECRET_ARN ? { secretArn: e.API_TOKEN_SECRET_ARN } : { value: e.API_TOKEN_KEY ?? LOCAL_API_TOKEN_KEY },
     files: e.FILES_BUCKET
       ? { kind: 's3', bucket: e.FILES_BUCKET }
       : e.FILES_DIR
