@@ -33,6 +33,7 @@ export const GROUP_ACCESS: Readonly<Record<RouteGroup, GroupAccess>> = {
   hook: access('hook', 'readWrite'),
   account: access('account', 'readWrite'),
   key: access('key', 'readWrite'),
+  token: access('token', 'read'),
   job: access('job', 'readWrite'),
   file: access('file', 'readWrite', true),
 };

@@ -28,7 +28,7 @@ import { LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
 import { startGateway, type RunningGateway } from './gateway/gateway';
-import { createJwtAuthorizer } from './gateway/jwt-authorizer';
+import { createRequestAuthorizer } from './gateway/request-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
 import { DEMO_USER, seedDemoData } from './demo-data';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
@@ -173,7 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const gateway: RunningGateway = await startGateway({
       port: gatewayPort,
       routes: config.routes,
-      authorizer: createJwtAuthorizer({ issuer: pool.issuer, clientId: pool.clientId, jwksUri: pool.jwksUri }),
+      authorizer: createRequestAuthorizer(env),
       lambdas,
       servicePort: (name) => supervisor.port(name),
       cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },

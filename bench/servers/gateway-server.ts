@@ -9,7 +9,7 @@
 import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
-import { createJwtAuthorizer } from '../../local/gateway/jwt-authorizer';
+import { createRequestAuthorizer } from '../../local/gateway/request-authorizer';
 import { LambdaInvoker } from '../../local/gateway/lambda-invoker';
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
   await startGateway({
     port: Number(env.PORT),
     routes: config.routes,
-    authorizer: createJwtAuthorizer({ issuer: env.COGNITO_ISSUER!, clientId: env.COGNITO_CLIENT_ID!, jwksUri: env.COGNITO_JWKS_URI }),
+    authorizer: createRequestAuthorizer(env),
     lambdas,
     servicePort: (service) => (service === 'inventory' && inventoryPort ? inventoryPort : undefined),
     cors: DEFAULT_CORS,

@@ -3,7 +3,8 @@ import { createSign, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { corsHeaders, DEFAULT_CORS, preflightHeaders } from './cors';
-import { createJwtAuthorizer } from './jwt-authorizer';
+import { authorizeRequest } from '../../shared/auth/authorizer';
+import { createAuthDeps, TokenVerifier } from '../../shared/auth';
 import { buildEvent, responseFromResult } from './lambda-invoker';
 import { forwardedHeaders } from './service-proxy';
 import type { GatewayRequest } from './types';
@@ -20,13 +21,8 @@ const request = (over: Partial<GatewayRequest> = {}): GatewayRequest => ({
 });
 
 describe('HTTP API payload 2.0 event', () => {
-  test('cookies, comma-joined query, path parameters, claims as strings', () => {
-    const event = buildEvent(request(), 'POST /account/{member}', { member: 'bob@example.com' }, {
-      sub: 'u1',
-      'cognito:groups': ['admins', 'ops'],
-      exp: 123,
-      email_verified: true,
-    });
+  test('cookies, comma-joined query, path parameters, the authorizer context', () => {
+    const event = buildEvent(request(), 'POST /account/{member}', { member: 'bob@example.com' }, { username: 'ada@example.com', credential: 'jwt' });
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'POST /account/{member}',
@@ -40,7 +36,7 @@ describe('HTTP API payload 2.0 event', () => {
         requestId: 'req-1',
         stage: '$default',
         http: { method: 'GET', path: '/account/bob%40example.com', sourceIp: '127.0.0.1', userAgent: 'jest' },
-        authorizer: { jwt: { claims: { sub: 'u1', 'cognito:groups': '[admins ops]', exp: '123', email_verified: 'true' }, scopes: null } },
+        authorizer: { lambda: { username: 'ada@example.com', credential: 'jwt' } },
       },
     });
     expect(event.headers.cookie).toBeUndefined();
@@ -78,19 +74,18 @@ describe('CORS and forwarding', () => {
       'access-control-allow-headers': 'authorization,content-type,account,x-request-id,x-api-key',
     });
   });
-  test('the ALB path overwrites x-request-id and x-user-sub and keeps Authorization', () => {
+  test('the ALB path overwrites x-request-id, drops x-user-sub and keeps Authorization', () => {
     const headers = forwardedHeaders(
       request({ headers: { authorization: 'Bearer t', 'x-user-sub': 'forged', 'x-request-id': 'client', connection: 'keep-alive' } }),
       3000,
-      'real-sub',
     );
-    expect(headers).toMatchObject({ authorization: 'Bearer t', 'x-user-sub': 'real-sub', 'x-request-id': 'req-1', 'x-forwarded-proto': 'http' });
+    expect(headers).toMatchObject({ authorization: 'Bearer t', 'x-request-id': 'req-1', 'x-forwarded-proto': 'http' });
     expect(headers.connection).toBeUndefined();
-    expect(forwardedHeaders(request({ headers: { 'x-user-sub': 'forged' } }), 3000, undefined)['x-user-sub']).toBeUndefined();
+    expect(headers['x-user-sub']).toBeUndefined();
   });
 });
 
-describe('JWT authorizer', () => {
+describe('request authorizer (the deployed Lambda authorizer, also the local gateway)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   let server: Server;
   let issuer: string;
@@ -100,6 +95,9 @@ describe('JWT authorizer', () => {
     return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
   };
   const now = () => Math.floor(Date.now() / 1000);
+  // Cognito tokens only: no API-key row is read, so no table is needed.
+  const deps = (jwksUri: string) =>
+    createAuthDeps({ tokens: new TokenVerifier({ issuer, clientId: 'client-1', jwksUri }), doc: undefined as never, tableName: 'unused' });
 
   beforeAll(async () => {
     const jwks = JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] });
@@ -109,17 +107,23 @@ describe('JWT authorizer', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('accepts aud or client_id, with or without Bearer; rejects the rest', async () => {
-    const authorize = createJwtAuthorizer({ issuer, clientId: 'client-1' });
-    const base = { iss: issuer, sub: 'u1', exp: now() + 60, iat: now() };
-    expect(await authorize(`Bearer ${sign({ ...base, aud: 'client-1', token_use: 'id' })}`)).toMatchObject({ sub: 'u1' });
-    expect(await authorize(sign({ ...base, client_id: 'client-1', token_use: 'access' }))).toMatchObject({ sub: 'u1' });
-    expect(await authorize(`Bearer ${sign({ ...base, aud: 'other' })}`)).toBeUndefined();
-    expect(await authorize(`Bearer ${sign({ ...base, aud: 'client-1', iss: 'http://elsewhere' })}`)).toBeUndefined();
-    expect(await authorize(`Bearer ${sign({ ...base, aud: 'client-1', exp: now() - 10 })}`)).toBeUndefined();
-    const token = sign({ ...base, aud: 'client-1' });
-    expect(await authorize(`Bearer ${token.slice(0, -6)}AAAAAA`)).toBeUndefined();
-    expect(await authorize(undefined)).toBeUndefined();
-    expect(await authorize('Bearer ')).toBeUndefined();
+  test('allows what the backend accepts (the account header is the backend\'s business), denies the rest', async () => {
+    const auth = deps(`${issuer}/.well-known/jwks.json`);
+    const base = { iss: issuer, sub: 'u1', exp: now() + 60, iat: now(), token_use: 'id', aud: 'client-1', email: 'ada@example.com', email_verified: true };
+    const allow = await authorizeRequest({ authorization: `Bearer ${sign(base)}`, account: 'other@example.com' }, auth);
+    expect(allow).toEqual({ allow: true, context: { username: 'ada@example.com', credential: 'jwt' } });
+    for (const claims of [{ aud: 'other' }, { iss: 'http://elsewhere' }, { exp: now() - 10 }, { email_verified: false }]) {
+      expect(await authorizeRequest({ authorization: `Bearer ${sign({ ...base, ...claims })}` }, auth)).toMatchObject({ allow: false });
+    }
+    expect(await authorizeRequest({ authorization: `Bearer ${sign(base).slice(0, -6)}AAAAAA` }, auth)).toMatchObject({ allow: false });
+    expect(await authorizeRequest({}, auth)).toMatchObject({ allow: false });
+    expect(await authorizeRequest({ authorization: 'Bearer ' }, auth)).toMatchObject({ allow: false });
+  });
+
+  test('Cognito unreachable: let through, so the backend answers 503 (an authorizer can only say 401 or 500)', async () => {
+    const auth = deps('http://127.0.0.1:9/pool/.well-known/jwks.json');
+    const token = sign({ iss: issuer, sub: 'u1', exp: now() + 60, token_use: 'id', aud: 'client-1', email: 'ada@example.com', email_verified: true });
+    expect(await authorizeRequest({ authorization: `Bearer ${token}` }, auth)).toEqual({ allow: true, context: { deferred: 'dependency unavailable' } });
+    await expect(auth.tokens.verify(token)).rejects.toMatchObject({ status: 503 });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The local API Gateway: one port, the resolved route table, the JWT authorizer, Lambda routes
+ * The local API Gateway: one port, the resolved route table, the request authorizer (the same
+ * function as the deployed Lambda authorizer: shared/auth/authorizer.ts), Lambda routes
  * invoked in-process and Fargate routes proxied to their service. Unknown routes answer like API
  * Gateway (404 `{"message":"Not Found"}`), and so do auth failures (401 `{"message":"Unauthorized"}`).
  */
@@ -10,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ResolvedRoute } from '../../shared/routing/flags';
 import type { ServiceName } from '../../shared/routing/routes';
 import { corsHeaders, preflightHeaders, type CorsConfig } from './cors';
-import type { JwtAuthorizer } from './jwt-authorizer';
+import type { RequestAuthorizer } from './request-authorizer';
 import { buildEvent, newRequestId, type LambdaInvoker } from './lambda-invoker';
 import { findRoute } from './routing';
 import { badGateway, proxyToService } from './service-proxy';
@@ -22,7 +23,8 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export interface GatewayOptions {
   readonly port: number;
   readonly routes: readonly ResolvedRoute[];
-  readonly authorizer: JwtAuthorizer;
+  /** Decides `jwt` routes from the request headers, as the deployed Lambda REQUEST authorizer does. */
+  readonly authorizer: RequestAuthorizer;
   readonly lambdas: LambdaInvoker;
   /** The port of a running service, or undefined while it is down (its routes then answer 502). */
   readonly servicePort: (service: ServiceName) => number | undefined;
@@ -71,23 +73,20 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
     if (!match) return { response: jsonResponse(404, { message: 'Not Found' }), target: '-' };
     const { resolved, pathParameters } = match;
 
-    let claims;
+    let context: Readonly<Record<string, string>> | undefined;
     if (resolved.route.auth === 'jwt') {
-      // API keys are checked by the backend itself: see docs/local-stack.md ("API keys").
-      const apiKeyOnly = request.headers['x-api-key'] !== undefined && request.headers.authorization === undefined;
-      if (!apiKeyOnly) {
-        claims = await authorizer(request.headers.authorization);
-        if (!claims) return { response: jsonResponse(401, { message: 'Unauthorized' }), target: 'authorizer' };
-      }
+      const decision = await authorizer(request.headers);
+      if (!decision.allow) return { response: jsonResponse(401, { message: 'Unauthorized' }), target: 'authorizer' };
+      context = decision.context;
     }
 
     if (resolved.target === 'fargate') {
       const service = resolved.service!;
       const port = servicePort(service);
-      const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request, claims?.sub);
+      const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request);
       return { response, target: `fargate:${service}` };
     }
-    const event = buildEvent(request, resolved.id, pathParameters, claims);
+    const event = buildEvent(request, resolved.id, pathParameters, context);
     const functionName = `chariot-${resolved.route.group}`;
     return { response: await lambdas.invoke(resolved.lambdaEntry, functionName, event), target: `lambda:${resolved.route.group}` };
   }

@@ -28,17 +28,13 @@ function requestTime(date: Date): string {
   return `${pad(date.getUTCDate())}/${month}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
-/** HTTP API hands claims to Lambda as strings; arrays become `[a b]`. */
-function claimStrings(claims: JwtPayload): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(claims).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'string' ? value : JSON.stringify(value),
-    ]),
-  );
-}
-
-export function buildEvent(request: GatewayRequest, routeKey: string, pathParameters: Record<string, string>, claims?: JwtPayload): APIGatewayProxyEventV2 {
+/** `authorizer`: the Lambda authorizer's context, handed on as `requestContext.authorizer.lambda` on `jwt` routes. */
+export function buildEvent(
+  request: GatewayRequest,
+  routeKey: string,
+  pathParameters: Record<string, string>,
+  authorizer?: Readonly<Record<string, string>>,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
   for (const [name, value] of Object.entries(request.headers)) {
@@ -79,16 +75,7 @@ export function buildEvent(request: GatewayRequest, routeKey: string, pathParame
       stage: '$default',
       time: requestTime(now),
       timeEpoch: now.getTime(),
-      ...(claims
-        ? {
-            authorizer: {
-              jwt: {
-                claims: claimStrings(claims),
-                scopes: typeof claims.scope === 'string' ? claims.scope.split(' ') : null,
-              },
-            },
-          }
-        : {}),
+      ...(authorizer ? { authorizer: { lambda: { ...authorizer } } } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
     ...(hasBody ? { body: textBody ? request.body.toString('utf8') : request.body.toString('base64') } : {}),
     isBase64Encoded: hasBody && !textBody,

@@ -33,8 +33,8 @@ export interface HttpApiEventInput {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly requestId: string;
-  /** The JWT authorizer's (already verified) claims; handed on on `jwt` routes only, as API Gateway does. */
-  readonly claims?: JwtPayload;
+  /** The authorizer's context; handed on on `jwt` routes only, as API Gateway does. */
+  readonly authorizer?: Readonly<Record<string, string>>;
 }
 
 /** The event API Gateway builds for a request outside the gateway (tests, the bench), and the route it matched. */
@@ -55,21 +55,7 @@ export function httpApiEvent(input: HttpApiEventInput): { event: APIGatewayProxy
     },
     routeId(route),
     matched.pathParameters,
-    route.auth === 'jwt' ? input.claims : undefined,
+    route.auth === 'jwt' ? input.authorizer : undefined,
   );
   return { event, route };
-}
-
-/**
- * The claims the gateway's JWT authorizer hands on: the bearer token's payload, decoded. (In production
- * the authorizer has verified the token first; the handler verifies it again either way.)
- */
-export function claimsOf(authorization: string | undefined): JwtPayload | undefined {
-  const payload = authorization?.match(/^Bearer (.+)$/i)?.[1]?.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JwtPayload;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { authenticate, authenticateWebhook } from '../auth/authenticate';
+import { authenticate, authenticateWebhook, exchangeApiKey } from '../auth/authenticate';
 import { createCore } from '../config/core';
 import { loadRuntimeConfig } from '../config/runtime';
 import type { GraphStore } from '../graph/store';
@@ -32,6 +32,7 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
   return {
     authenticate: (headers) => authenticate(headers, core.auth),
     authenticateWebhook: (encodedUsername, pin) => authenticateWebhook(encodedUsername, pin, core.auth),
+    exchangeApiKey: (headers) => exchangeApiKey(headers, core.auth),
     repository: core.repository,
     graph: overrides.graph,
     files: core.files,

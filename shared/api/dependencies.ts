@@ -12,6 +12,8 @@ export interface ApiDependencies {
   readonly authenticate: (headers: Readonly<Record<string, string>>) => Promise<Whoami>;
   /** `POST /hook/{username}/{pin}`: the tenant whose webhook PIN matches; throws HttpError 401. */
   readonly authenticateWebhook: (encodedUsername: string, pin: string) => Promise<Whoami>;
+  /** `GET /token`: the API key in the request's X-GUARD-API-KEY-* headers for an API token; throws HttpError 401. */
+  readonly exchangeApiKey: (headers: Readonly<Record<string, string>>) => Promise<{ token: string; expiresIn: number }>;
   /** The only way to the table: a repository whose partition is the caller's tenant. */
   readonly repository: (whoami: Whoami) => TenantRepository;
   /**

@@ -8,6 +8,7 @@ import { fileOperations } from '../services/file/operations';
 import { hookOperations } from '../services/hook/operations';
 import { jobOperations } from '../services/job/operations';
 import { keyOperations } from '../services/key/operations';
+import { tokenOperations } from '../services/token/operations';
 import { riskOperations } from '../services/risk/operations';
 import { searchOperations } from '../services/search/operations';
 
@@ -24,6 +25,7 @@ export const OPERATIONS: Readonly<Record<RouteId, Operation>> = {
   ...hookOperations,
   ...accountOperations,
   ...keyOperations,
+  ...tokenOperations,
   ...jobOperations,
   ...fileOperations,
   ...capabilitiesOperations,

@@ -8,7 +8,10 @@
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** Who may call a route: `jwt` needs a Cognito token (or an API key), `public` needs nothing at the gateway. */
+/**
+ * Who may call a route: `jwt` needs a credential at the gateway (Cognito token, API token or API key);
+ * `public` needs nothing there and authenticates itself (webhook PIN, `/token`'s key headers).
+ */
 export type RouteAuth = 'jwt' | 'public';
 
 /** Hono services on Fargate. Each one serves several route groups (see ROUTE_GROUPS). */
@@ -39,6 +42,7 @@ export const ROUTE_GROUPS = {
   hook: { lambdaEntry: 'lambdas/hook/handler.ts', service: 'inventory' },
   account: { lambdaEntry: 'lambdas/account/handler.ts', service: 'identity' },
   key: { lambdaEntry: 'lambdas/key/handler.ts', service: 'identity' },
+  token: { lambdaEntry: 'lambdas/token/handler.ts', service: 'identity' },
   job: { lambdaEntry: 'lambdas/job/handler.ts', service: 'operations' },
   file: { lambdaEntry: 'lambdas/file/handler.ts', service: 'operations' },
   capabilities: { lambdaEntry: 'lambdas/capabilities/handler.ts', service: 'operations' },
@@ -86,6 +90,8 @@ export const ROUTES: readonly RouteDefinition[] = [
 
   { method: 'GET', path: '/key', auth: 'jwt', group: 'key', summary: 'List API keys (never their secrets)' },
   { method: 'POST', path: '/key', auth: 'jwt', group: 'key', summary: 'Create an API key; the secret is returned once' },
+
+  { method: 'GET', path: '/token', auth: 'public', group: 'token', summary: 'Exchange an API key (X-GUARD-API-KEY-ID/-SECRET headers) for a short-lived Bearer token' },
 
   { method: 'GET', path: '/capabilities', auth: 'jwt', group: 'capabilities', summary: 'The capability catalogue (name, target, executor filters)' },
 

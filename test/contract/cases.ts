@@ -336,6 +336,21 @@ export const CASES: readonly ContractCase[] = [
     expect((await t.call('POST', '/key', { body: {} })).status).toBe(400);
     expect((await t.call('POST', '/key', { body: { name: 'old', expires: '2001-01-01T00:00:00Z' } })).status).toBe(400);
   }),
+  c('GET /token', 'an API key for a token that authenticates as the key; bad keys 401', async (t) => {
+    const [id, secret] = t.state.apiKey.split('.');
+    const minted = await t.call('GET', '/token', { as: null, headers: { 'X-GUARD-API-KEY-ID': id, 'X-GUARD-API-KEY-SECRET': secret } });
+    expect(minted.status).toBe(200);
+    expect(minted.body).toMatchObject({ ExpiresIn: 3660, TokenType: 'Bearer' });
+    const payload = JSON.parse(Buffer.from(minted.body.token.split('.')[1], 'base64url').toString());
+    expect(payload).toMatchObject({ email: ADA, sub: id, token_use: 'api_key' });
+    const asToken = await t.call('PUT', '/asset', { as: { authorization: `Bearer ${minted.body.token}` }, body: { dns: 'token.example.com' } });
+    expect(asToken.status).toBe(200);
+    expect(asToken.body.assets[0].username).toBe(ADA);
+    // The key's analyst ceiling holds for its tokens too.
+    expect((await t.call('POST', '/key', { as: { authorization: `Bearer ${minted.body.token}` }, body: { name: 'escalate' } })).status).toBe(403);
+    expect((await t.call('GET', '/token', { as: null, headers: { 'X-GUARD-API-KEY-ID': id, 'X-GUARD-API-KEY-SECRET': 'wrong' } })).status).toBe(401);
+    expect((await t.call('GET', '/token', { as: null })).status).toBe(401);
+  }),
   c('GET /key', 'list keys without secrets', async (t) => {
     const keys = await t.call('GET', '/key');
     expect(keys.status).toBe(200);

@@ -20,6 +20,8 @@ export interface CallOptions {
   /** JSON-encoded unless `rawBody` is given. */
   readonly body?: unknown;
   readonly rawBody?: string;
+  /** Extra request headers (e.g. `/token`'s key headers). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Exchange {
@@ -63,6 +65,7 @@ export class ContractClient {
     else if (as && 'authorization' in as) headers.authorization = as.authorization;
     else if (as && 'apiKey' in as) headers['x-api-key'] = as.apiKey;
     if (options.account) headers.account = options.account;
+    Object.assign(headers, options.headers);
     const rawQueryString = new URLSearchParams(Object.entries(options.query ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const requestId = randomUUID();

@@ -9,7 +9,7 @@ import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { ROUTE_GROUPS, SERVICES, type RouteGroup, type ServiceName } from '../../../shared/routing/routes';
 import { createServiceApp } from '../../../containers/runtime/service-app';
 import { responseFromResult } from '../../../local/gateway/lambda-invoker';
-import { claimsOf, EVERY_ROUTE, findRoute, httpApiEvent } from '../../../local/gateway/routing';
+import { EVERY_ROUTE, findRoute, httpApiEvent } from '../../../local/gateway/routing';
 import { lambdaContext } from './http-api-event';
 
 export interface RawRequest {
@@ -58,7 +58,6 @@ export function lambdaRuntime(handlers: Readonly<Record<RouteGroup, LambdaHandle
         headers: request.headers,
         body: request.body,
         requestId: request.requestId,
-        claims: claimsOf(request.headers.authorization),
       });
       const result = responseFromResult(await handlers[route.group](event, lambdaContext(`chariot-${route.group}`, request.requestId)));
       return { status: result.status, contentType: result.headers['content-type']?.toString(), body: parse(result.body.toString('utf8')) };
