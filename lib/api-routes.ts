@@ -95,7 +95,7 @@ export class ApiRoutes extends Construct {
           ? new HttpLambdaIntegration(`${id}-lambda`, this.functions.get(route.route.group)!)
           : new HttpAlbIntegration(`${id}-alb`, props.backend.listener, {
               vpcLink: props.backend.vpcLink,
-              parameterMapping: identityHeaders(route.route.auth),
+              parameterMapping: identityHeaders(),
             });
       props.api.addRoute(id, route, integration);
     }
@@ -103,13 +103,10 @@ export class ApiRoutes extends Construct {
 }
 
 /**
- * What the Hono service gets besides the original request (Authorization included, which it verifies
- * again): the request id for log correlation and, on jwt routes, the caller's `sub`. Public routes drop
- * any client-sent `x-user-sub` so it can never be spoofed through them.
+ * What the Hono service gets besides the original request (its credential included, which it verifies
+ * again): the request id for log correlation. A client-sent `x-user-sub` is dropped so nothing can
+ * mistake it for an identity.
  */
-function identityHeaders(auth: 'jwt' | 'public'): apigwv2.ParameterMapping {
-  const mapping = new apigwv2.ParameterMapping().overwriteHeader('x-request-id', apigwv2.MappingValue.contextVariable('requestId'));
-  return auth === 'jwt'
-    ? mapping.overwriteHeader('x-user-sub', apigwv2.MappingValue.contextVariable('authorizer.claims.sub'))
-    : mapping.removeHeader('x-user-sub');
+function identityHeaders(): apigwv2.ParameterMapping {
+  return new apigwv2.ParameterMapping().overwriteHeader('x-request-id', apigwv2.MappingValue.contextVariable('requestId')).removeHeader('x-user-sub');
 }

@@ -1,12 +1,15 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { AccessLogsBucket } from './access-logs-bucket';
 import { ApiRoutes } from './api-routes';
+import { ApiTokenSecret } from './api-token-secret';
+import { ChariotFunction } from './chariot-function';
 import type { EnvironmentConfig } from './config/environment';
 import { DataTable } from './data-table';
 import { FargateBackend } from './fargate-backend';
 import { FilesBucket } from './files-bucket';
+import { GROUP_ACCESS, grantAccess } from './group-access';
 import { GraphProjector } from './graph-projector';
 import { ChariotHttpApi } from './http-api';
 import { Neo4jSecret } from './neo4j-secret';
@@ -37,7 +40,8 @@ export class ChariotStack extends Stack {
     const accessLogs = new AccessLogsBucket(this, 'AccessLogs');
     const files = new FilesBucket(this, 'Files', { accessLogs: accessLogs.bucket, corsOrigins: environment.corsOrigins });
     const neo4j = new Neo4jSecret(this, 'Neo4j', { secretName: environment.neo4jSecretName });
-    const resources = { table: data.table, filesBucket: files.bucket, neo4jSecret: neo4j.secret };
+    const apiTokens = new ApiTokenSecret(this, 'ApiTokens');
+    const resources = { table: data.table, filesBucket: files.bucket, neo4jSecret: neo4j.secret, apiTokenSecret: apiTokens.secret };
 
     const runtimeEnvironment = {
       TABLE_NAME: data.table.tableName,
@@ -46,14 +50,19 @@ export class ChariotStack extends Stack {
       COGNITO_CLIENT_ID: users.clientId,
       FILES_BUCKET: files.bucket.bucketName,
       NEO4J_SECRET_ARN: neo4j.secret.secretArn,
+      API_TOKEN_SECRET_ARN: apiTokens.secret.secretArn,
       LOG_LEVEL: environment.logLevel,
     };
 
-    const api = new ChariotHttpApi(this, 'Http', {
-      issuer: users.issuer,
-      clientId: users.clientId,
-      corsOrigins: environment.corsOrigins,
-    });
+    // The request authorizer: the backend's own credential check (shared/auth/authorizer.ts), with the same
+    // environment, so it accepts exactly the tokens `GET /token` issues (same issuer, audience and key).
+    const authorizer = new ChariotFunction(this, 'Authorizer', {
+      entry: 'lambdas/authorizer/handler.ts',
+      environment: { ...runtimeEnvironment, POWERTOOLS_SERVICE_NAME: 'authorizer' },
+      timeout: Duration.seconds(10),
+    }).function;
+    grantAccess(authorizer.role!, GROUP_ACCESS.token, resources);
+    const api = new ChariotHttpApi(this, 'Http', { authorizerFunction: authorizer, corsOrigins: environment.corsOrigins });
     // Kept even with no route migrated, so the first flip only adds a service, a rule and an integration.
     const backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: accessLogs.bucket });
     this.routes = new ApiRoutes(this, 'Routes', {

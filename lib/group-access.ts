@@ -52,6 +52,8 @@ export interface SharedResources {
   readonly table: dynamodb.ITable;
   readonly filesBucket: s3.IBucket;
   readonly neo4jSecret: secretsmanager.ISecret;
+  /** Every backend verifies API tokens (`Authorization: Bearer` from `GET /token`). */
+  readonly apiTokenSecret: secretsmanager.ISecret;
 }
 
 /** Grants `access` to `role`, and acknowledges the index wildcard that DynamoDB grants carry. */
@@ -59,6 +61,7 @@ export function grantAccess(role: iam.IRole & IConstruct, access: GroupAccess, r
   if (access.table === 'readWrite') resources.table.grantReadWriteData(role);
   else resources.table.grantReadData(role);
   if (access.graph) resources.neo4jSecret.grantRead(role);
+  resources.apiTokenSecret.grantRead(role);
   if (access.files) {
     // Only what presigned download/upload URLs need, not the bucket-wide grantReadWrite.
     role.addToPrincipalPolicy(

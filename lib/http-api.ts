@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../shared/http/cors';
@@ -8,15 +9,20 @@ import type { ResolvedRoute } from '../shared/routing/flags';
 import { acknowledge } from './nag';
 
 export interface ChariotHttpApiProps {
-  readonly issuer: string;
-  readonly clientId: string;
+  /** lambdas/authorizer: accepts a Cognito token, an API token from `GET /token`, or `x-api-key`. */
+  readonly authorizerFunction: lambda.IFunction;
   readonly corsOrigins: readonly string[];
 }
 
-/** The one HTTP API: Cognito JWT authorizer, CORS, `$default` stage with access logs. */
+/**
+ * The one HTTP API: the request authorizer, CORS, `$default` stage with access logs. The authorizer is a
+ * Lambda (not API Gateway's JWT authorizer, which knows one issuer and no API keys) with no identity
+ * sources and no result cache: it runs on every request, so a credential without an Authorization
+ * header (`x-api-key`) reaches it, and a revoked key is refused within the backend's 10 s key cache.
+ */
 export class ChariotHttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: HttpLambdaAuthorizer;
 
   constructor(scope: Construct, id: string, props: ChariotHttpApiProps) {
     super(scope, id);
@@ -42,10 +48,14 @@ export class ChariotHttpApi extends Construct {
       autoDeploy: true,
       accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs) },
     });
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, { jwtAudience: [props.clientId] });
+    this.authorizer = new HttpLambdaAuthorizer('Credentials', props.authorizerFunction, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: [],
+      resultsCacheTtl: Duration.seconds(0),
+    });
   }
 
-  /** Adds one route; `jwt` routes get the JWT authorizer, `public` routes none. */
+  /** Adds one route; `jwt` routes get the request authorizer, `public` routes none. */
   addRoute(id: string, resolved: ResolvedRoute, integration: apigwv2.HttpRouteIntegration): apigwv2.HttpRoute {
     const { method, path, auth } = resolved.route;
     const route = new apigwv2.HttpRoute(this, id, {
@@ -56,7 +66,7 @@ export class ChariotHttpApi extends Construct {
     });
     if (auth === 'public') {
       acknowledge(route, {
-        'AwsSolutions-APIG4': `${resolved.id} is public by contract (Chariot webhook); the handler authenticates the caller by username + PIN.`,
+        'AwsSolutions-APIG4': `${resolved.id} is public by contract (webhook PIN, or /token's API key headers); its handler authenticates the caller.`,
       });
     }
     return route;

@@ -19,18 +19,41 @@ describe.each(['dev', 'staging', 'prod'])('synth of %s', (env) => {
     expect(stack.stackName).toBe(`Chariot-${env}`);
   });
 
-  it('has one API Gateway route per table route, with the JWT authorizer exactly on jwt routes', () => {
+  it('has one API Gateway route per table route, with the request authorizer exactly on jwt routes', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    // A Lambda authorizer run on every request: no identity source (x-api-key has no Authorization), no cache.
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 0,
+      IdentitySource: [],
+    });
     for (const route of ROUTES) {
       const props = routeResource(template, routeId(route));
       if (route.auth === 'jwt') {
-        expect(props).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: expect.any(String) } });
+        expect(props).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: expect.any(String) } });
       } else {
         expect(props.AuthorizationType).toBe('NONE');
         expect(props.AuthorizerId).toBeUndefined();
       }
     }
+  });
+
+  it('accepts the tokens GET /token issues: the authorizer verifies with the issuer, audience and key the token function signs with', () => {
+    const functionOf = (resource: unknown) => /"Fn::GetAtt":\["(\w+)","Arn"\]/.exec(JSON.stringify(resource))?.[1];
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    const envOf = (logicalId: string | undefined) => functions[logicalId!]?.Properties?.Environment?.Variables as Record<string, unknown>;
+    const authorizerEnv = envOf(functionOf(Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Authorizer'))[0]));
+    const tokenEnv = envOf(functionOf(integrationOf(template, 'GET /token').properties));
+    // API token iss = apiTokenIssuer(COGNITO_ISSUER), aud = COGNITO_CLIENT_ID, HS256 key = the secret: shared/auth/api-token.ts.
+    for (const name of ['COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'API_TOKEN_SECRET_ARN']) {
+      expect(authorizerEnv[name]).toBeDefined();
+      expect(authorizerEnv[name]).toEqual(tokenEnv[name]);
+    }
+    expect(authorizerEnv.API_TOKEN_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^ApiTokensSecret/) });
+    expect(routeResource(template, 'GET /token').AuthorizationType).toBe('NONE');
   });
 
   it('sends each route where the resolver says', () => {
@@ -41,9 +64,10 @@ describe.each(['dev', 'staging', 'prod'])('synth of %s', (env) => {
     }
   });
 
-  it('creates one function per group with a lambda route, plus the graph projector', () => {
+  it('creates one function per group with a lambda route, plus the graph projector and the authorizer', () => {
     const groups = new Set(config.routes.filter((r) => r.target === 'lambda').map((r) => r.route.group));
-    template.resourceCountIs('AWS::Lambda::Function', groups.size + 1);
+    // + the graph projector and the request authorizer
+    template.resourceCountIs('AWS::Lambda::Function', groups.size + 2);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
   });
 });
@@ -112,18 +136,19 @@ describe('dev (create mode)', () => {
     expect(actionsOf('asset')).toContain('dynamodb:PutItem');
     expect(actionsOf('file')).toContain('s3:PutObject');
     for (const group of ['search', 'asset', 'key', 'hook']) expect(actionsOf(group)).not.toContain('s3:');
-    // Only the group that searches the graph may read the Neo4j secret.
-    expect(actionsOf('search')).toContain('secretsmanager:GetSecretValue');
-    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('secretsmanager:');
+    // Only the group that searches the graph may read the Neo4j secret; every backend reads the API token key.
+    expect(actionsOf('search')).toContain('Neo4jSecret');
+    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('Neo4jSecret');
+    for (const group of ['search', 'asset', 'file', 'key', 'token']) expect(actionsOf(group)).toContain('ApiTokensSecret');
   });
 
-  it('creates the files bucket encrypted, TLS-only and private, and a Neo4j secret', () => {
+  it('creates the files bucket encrypted, TLS-only and private, a Neo4j secret and the API token key', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: Match.anyValue(),
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       LoggingConfiguration: Match.anyValue(),
     });
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
   });
 
   it('feeds the graph projector from the table stream with bisect, retries and batch item failures', () => {
@@ -152,18 +177,22 @@ describe('dev (create mode)', () => {
 describe('prod (import mode)', () => {
   const { template, config } = synth({ env: 'prod' });
 
-  it('creates no table, no user pool and no secret, and uses the imported ones', () => {
+  it('creates no table, no user pool and no Neo4j secret, and uses the imported ones (only the API token key is its own)', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 0);
     template.resourceCountIs('AWS::Cognito::UserPool', 0);
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
-    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { Description: Match.stringLikeRegexp('API tokens') });
     const env = config.environment;
     if (env.table.mode !== 'import' || env.userPool.mode !== 'import') throw new Error('prod should import');
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: env.table.streamArn });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      JwtConfiguration: {
-        Audience: [env.userPool.clientId],
-        Issuer: `https://cognito-idp.${env.region}.amazonaws.com/${env.userPool.userPoolId}`,
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          COGNITO_ISSUER: `https://cognito-idp.${env.region}.amazonaws.com/${env.userPool.userPoolId}`,
+          COGNITO_CLIENT_ID: env.userPool.clientId,
+          POWERTOOLS_SERVICE_NAME: 'authorizer',
+        }),
       },
     });
   });
@@ -180,18 +209,18 @@ describe('cdk-nag gate', () => {
 
 describe('bundling', () => {
   it('bundles the Lambdas with local esbuild and stages the service images, with no Docker', () => {
-    // Every group but `hook` migrated: two bundles (hook + projector) keep this one real bundling synth quick.
+    // Every group but `hook` migrated: three bundles (hook + projector + authorizer) keep this one real bundling synth quick.
     const flags = Object.fromEntries(
       Object.keys(ROUTE_GROUPS).filter((group) => group !== 'hook').map((group) => [`migrate:${group}`, 'fargate']),
     );
     const { app, template } = synth({ env: 'dev', ...flags }, { bundling: true });
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.resourceCountIs('AWS::Lambda::Function', 3); // + the authorizer
     template.resourceCountIs('AWS::ECS::Service', 3);
     const outdir = app.synth().directory;
     const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
     const bundles = assetDirs.filter((dir) => existsSync(path.join(outdir, dir, 'index.js')));
     const images = assetDirs.filter((dir) => existsSync(path.join(outdir, dir, 'containers', 'inventory', 'Dockerfile')));
-    expect(bundles).toHaveLength(2);
+    expect(bundles).toHaveLength(3);
     expect(images).toHaveLength(3);
     for (const image of images) {
       expect(existsSync(path.join(outdir, image, 'node_modules'))).toBe(false);

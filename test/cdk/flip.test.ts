@@ -18,10 +18,10 @@ describe('flipping one route to fargate', () => {
       IntegrationUri: { Ref: expect.stringMatching(/^FargateAlbHttp/) },
       RequestParameters: {
         'overwrite:header.x-request-id': '$context.requestId',
-        'overwrite:header.x-user-sub': '$context.authorizer.claims.sub',
+        'remove:header.x-user-sub': '',
       },
     });
-    expect(routeResource(after, flipped).AuthorizationType).toBe('JWT');
+    expect(routeResource(after, flipped).AuthorizationType).toBe('CUSTOM');
   });
 
   it('adds an ALB listener rule for that path and method, forwarding to the inventory service', () => {
