@@ -10,7 +10,8 @@ export interface SeedRequest {
 }
 
 export const DEMO_USER = { email: 'demo@chariot.local', password: 'Demo-password-1' } as const;
-export const DEMO_COLLABORATOR = 'analyst@chariot.local';
+/** An analyst in the demo user's tenant (seeded below), with a Cognito login of its own: try the `account` header. */
+export const DEMO_COLLABORATOR = { email: 'analyst@chariot.local', password: 'Analyst-password-1' } as const;
 
 export const DEMO_REQUESTS: readonly SeedRequest[] = [
   { method: 'PUT', path: '/asset', body: { dns: 'example.com', name: 'example.com' } },
@@ -28,7 +29,7 @@ export const DEMO_REQUESTS: readonly SeedRequest[] = [
   },
   { method: 'PUT', path: '/attribute', body: { key: '#asset#api.example.com#203.0.113.10', name: 'port', value: '443' } },
   { method: 'PUT', path: '/attribute', body: { key: '#asset#example.com#example.com', name: 'technology', value: 'nginx' } },
-  { method: 'POST', path: `/account/${DEMO_COLLABORATOR}`, body: { role: 'analyst', value: '', config: {} } },
+  { method: 'POST', path: `/account/${DEMO_COLLABORATOR.email}`, body: { role: 'analyst', value: '', config: {} } },
 ];
 
 /** Sends the demo requests; resolves undefined on success, else one line naming the first failure. */

@@ -30,7 +30,7 @@ import { localFilesHandler } from './gateway/files';
 import { startGateway, type RunningGateway } from './gateway/gateway';
 import { createRequestAuthorizer } from './gateway/request-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
-import { DEMO_USER, seedDemoData } from './demo-data';
+import { DEMO_COLLABORATOR, DEMO_USER, seedDemoData } from './demo-data';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
 import { dataPaths, readState, updateState, type DataPaths } from './state';
 import { LOCAL_TABLE_NAME, runtimeEnvironment } from './runtime-env';
@@ -71,6 +71,8 @@ export interface LocalStack {
   readonly tableName: string;
   readonly userPool: UserPool;
   readonly demoUser: { readonly email: string; readonly password: string };
+  /** A Cognito user with analyst access to the demo tenant (send `account: <demo user>`). */
+  readonly collaborator: { readonly email: string; readonly password: string };
   /** Undefined: nothing to seed (already seeded, or seeding off); else the outcome line. */
   readonly seedResult?: string;
   readonly startupMs: number;
@@ -97,12 +99,20 @@ function wipe(paths: DataPaths): void {
   for (const dir of [paths.dynamodb, paths.cognito, paths.files, paths.logs, paths.stateFile]) rmSync(dir, { recursive: true, force: true });
 }
 
-/** The pool from a previous start if cognito-local still has it, else a new pool with the demo user. */
+/** The pool from a previous start if cognito-local still has it, else a new pool with the demo user and collaborator. */
 async function ensureUserPool(paths: DataPaths, cognitoEndpoint: string): Promise<UserPool> {
   const saved = readState(paths).userPool;
-  if (saved && existsSync(join(paths.cognito, '.cognito', 'db', `${saved.userPoolId}.json`))) return userPoolAt(cognitoEndpoint, saved);
+  if (saved && existsSync(join(paths.cognito, '.cognito', 'db', `${saved.userPoolId}.json`))) {
+    const pool = userPoolAt(cognitoEndpoint, saved);
+    // Data directories from before the collaborator had a login get one now.
+    await createUser(cognitoEndpoint, pool, { ...DEMO_COLLABORATOR }).catch((error: Error) => {
+      if (error.name !== 'UsernameExistsException') throw error;
+    });
+    return pool;
+  }
   const pool = await createUserPool(cognitoEndpoint, { poolName: 'chariot-local' });
   await createUser(cognitoEndpoint, pool, { email: DEMO_USER.email, password: DEMO_USER.password });
+  await createUser(cognitoEndpoint, pool, { ...DEMO_COLLABORATOR });
   updateState(paths, (state) => ({
     ...state,
     userPool: { userPoolId: pool.userPoolId, clientId: pool.clientId },
@@ -231,6 +241,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName: LOCAL_TABLE_NAME,
       userPool: pool,
       demoUser: { ...DEMO_USER },
+      collaborator: { ...DEMO_COLLABORATOR },
       seedResult,
       startupMs: Math.round(performance.now() - started),
       servicePid: (name) => supervisor.pid(name),

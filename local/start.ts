@@ -71,13 +71,14 @@ async function main(): Promise<void> {
   });
   if (stoppingSince) return;
 
-  const { url, demoUser } = stack;
+  const { url, demoUser, collaborator } = stack;
   console.log(`
 Routes (env ${stack.envName}):
 ${formatRouteTable(stack.routes).replace(/^/gm, '  ')}
 
 Chariot API   ${url}   (up in ${(stack.startupMs / 1000).toFixed(1)} s)
 Demo user     ${demoUser.email} / ${demoUser.password}
+Collaborator  ${collaborator.email} / ${collaborator.password}   (analyst in the demo tenant: send account: ${demoUser.email})
 Try it        curl -H "Authorization: Bearer $(npm run -s token -- --user ${demoUser.email})" ${url}/asset
 Ctrl-C stops everything.
 `);

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { signIn, userPoolAt } from '../local/emulators';
+import { DEMO_COLLABORATOR } from '../local/demo-data';
 import { dataPaths, readState } from '../local/state';
 
 async function main(): Promise<void> {
@@ -21,8 +22,10 @@ async function main(): Promise<void> {
   if (!state.running || !state.userPool) throw new Error(`no local stack is running (no ${paths.stateFile} with a running stack): start it with npm start`);
   const user = values.user ?? state.demoUser?.email;
   if (!user) throw new Error('pass --user EMAIL');
-  const password = values.password ?? (user === state.demoUser?.email ? state.demoUser.password : undefined);
-  if (!password) throw new Error(`pass --password for ${user} (only the demo user's password is known)`);
+  const known: Record<string, string | undefined> = { [DEMO_COLLABORATOR.email]: DEMO_COLLABORATOR.password };
+  if (state.demoUser) known[state.demoUser.email] = state.demoUser.password;
+  const password = values.password ?? known[user];
+  if (!password) throw new Error(`pass --password for ${user} (only the demo user's and the collaborator's passwords are known)`);
 
   const endpoint = state.running.cognitoEndpoint;
   const tokens = await signIn(endpoint, userPoolAt(endpoint, state.userPool), user, password).catch((error: Error) => {

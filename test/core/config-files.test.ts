@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_OFFSET_SECRET, loadRuntimeConfig } from '../../shared/config/runtime';
+import { LOCAL_API_TOKEN_KEY, LOCAL_OFFSET_SECRET, loadRuntimeConfig } from '../../shared/config/runtime';
 import { LocalFileStore, S3FileStore, objectKey } from '../../shared/files';
 
 const base = { TABLE_NAME: 'chariot', COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc', COGNITO_CLIENT_ID: 'client' };
@@ -15,9 +15,12 @@ test('config: defaults, jwks uri, local offset secret, readable errors', () => {
     cognito: { jwksUri: `${base.COGNITO_ISSUER}/.well-known/jwks.json` },
     files: { kind: 'local', dir: '/tmp/files', publicUrl: 'http://127.0.0.1:3000' },
   });
-  expect(() => loadRuntimeConfig(base)).toThrow(/OFFSET_SECRET/);
-  const prod = loadRuntimeConfig({ ...base, OFFSET_SECRET: 'x'.repeat(32), FILES_BUCKET: 'bucket' });
+  expect(local.apiTokenKey).toEqual({ value: LOCAL_API_TOKEN_KEY });
+  expect(() => loadRuntimeConfig(base)).toThrow(/OFFSET_SECRET.*API_TOKEN_SECRET_ARN/);
+  const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-tokens';
+  const prod = loadRuntimeConfig({ ...base, OFFSET_SECRET: 'x'.repeat(32), FILES_BUCKET: 'bucket', API_TOKEN_SECRET_ARN: secretArn });
   expect(prod.files).toEqual({ kind: 's3', bucket: 'bucket' });
+  expect(prod.apiTokenKey).toEqual({ secretArn });
   expect(() => loadRuntimeConfig({ COGNITO_CLIENT_ID: 'c' })).toThrow(/TABLE_NAME.*COGNITO_ISSUER/);
   expect(() => loadRuntimeConfig({ ...base, DYNAMODB_ENDPOINT: 'http://x', FILES_DIR: 'a', FILES_BUCKET: 'b' })).toThrow(/not both/);
 });

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { contextFromArgs } from '../../lib/config/load';
 import { signIn } from '../../local/emulators';
 import { startLocalStack, type LocalStack } from '../../local/stack';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_AWS } from '../../local/emulators';
+import { srpSignIn } from '../support/srp-sign-in';
 import { waitFor } from '../support/wait';
 
 const quiet = { log: () => {}, logLevel: 'ERROR' as const };
@@ -101,6 +105,46 @@ describe('npm start: the local stack', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('account');
+  });
+
+  test('every credential through the gateway, as the deployed authorizer takes it: API key → GET /token → Bearer, x-api-key, SRP sign-in', async () => {
+    const current = stack!;
+    const created = await call(current, '/key', token, { method: 'POST', body: JSON.stringify({ name: 'cli' }) });
+    expect(created.status).toBe(201);
+    const key = (created.body as { keys: { id: string; secret: string; token: string; username: string }[] }).keys[0];
+    const exchange = (secret = key.secret) =>
+      call(current, '/token', undefined, { headers: { 'X-GUARD-API-KEY-ID': key.id, 'X-GUARD-API-KEY-SECRET': secret } });
+    const minted = await exchange();
+    expect(minted).toMatchObject({ status: 200, body: { token: expect.any(String), ExpiresIn: 3660 } });
+    const apiToken = (minted.body as { token: string }).token;
+    expect(JSON.parse(Buffer.from(apiToken.split('.')[1], 'base64url').toString())).toMatchObject({ email: current.demoUser.email });
+    expect((await exchange('wrong')).status).toBe(401);
+    // The minted token and x-api-key pass the gateway's authorizer to a Lambda route (/asset) and a Fargate route (/job).
+    for (const path of ['/asset', '/job']) {
+      expect(await call(current, path, apiToken)).toMatchObject({ status: 200, body: lambdaAnswers.get(path) });
+      expect(await call(current, path, undefined, { headers: { 'x-api-key': key.token } })).toMatchObject({ status: 200, body: lambdaAnswers.get(path) });
+    }
+
+    // The collaborator signs in like chariot-ui (SRP) with the password npm start prints, and acts in the demo tenant.
+    const session = await srpSignIn(current.endpoints.cognito, current.userPool, current.collaborator.email, current.collaborator.password);
+    const asCollaborator = await call(current, '/asset', session.getIdToken().getJwtToken(), { headers: { account: current.demoUser.email } });
+    expect(asCollaborator).toMatchObject({ status: 200, body: lambdaAnswers.get('/asset') });
+
+    // Revoked: no new token at once; the minted one stops within the backends' 10 s key cache.
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: current.endpoints.dynamodb, ...LOCAL_AWS }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: current.tableName,
+        Key: { username: key.username, key: `#key#${key.id}` },
+        UpdateExpression: 'SET #s = :d',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':d': 'D' },
+      }),
+    );
+    doc.destroy();
+    expect(await exchange()).toMatchObject({ status: 401, body: { error: 'API key revoked' } });
+    await waitFor('the revoked key\'s token to be refused', async () => (await call(current, '/asset', apiToken)).status === 401, { timeoutMs: 25_000, intervalMs: 500 });
+    expect((await call(current, '/job', apiToken)).status).toBe(401);
   });
 
   test('a route flipped to the other runtime gives the same answer', async () => {
