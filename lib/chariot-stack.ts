@@ -42,7 +42,6 @@ export class ChariotStack extends Stack {
     const runtimeEnvironment = {
       TABLE_NAME: data.table.tableName,
       COGNITO_ISSUER: users.issuer,
-      COGNITO_USER_POOL_ID: users.userPoolId,
       COGNITO_CLIENT_ID: users.clientId,
       FILES_BUCKET: files.bucket.bucketName,
       NEO4J_SECRET_ARN: neo4j.secret.secretArn,

@@ -28,7 +28,7 @@ import { LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
 import { startGateway, type RunningGateway } from './gateway/gateway';
-import { createJwtAuthorizer } from './gateway/jwt-authorizer';
+import { createJwtAuthorizer } from '../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
 import { DEMO_USER, seedDemoData } from './demo-data';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';

@@ -11,7 +11,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
 import { REPO_ROOT } from '../../lib/config/load';
 import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
-import { claimsOf, httpApiEvent } from '../../local/gateway/routing';
+import { claimsOf, httpApiEvent } from '../../tooling/http-api-emulator/event';
 import type { Fixture } from '../fixture';
 import type { ColdStartGroup } from '../results';
 import { lastErrorLine } from '../servers/spawn';

@@ -9,7 +9,7 @@
 import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
-import { createJwtAuthorizer } from '../../local/gateway/jwt-authorizer';
+import { createJwtAuthorizer } from '../../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from '../../local/gateway/lambda-invoker';
 
 async function main() {

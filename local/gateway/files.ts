@@ -5,7 +5,7 @@
 import { domainErrorResponse } from '../../shared/api/respond';
 import { LOCAL_FILES_PATH, type LocalFileStore } from '../../shared/files';
 import { parseQueryString } from '../../shared/http/query';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 
 /** Undefined when the request is not for `/files/`, so the gateway goes on to its routes. */
 export function localFilesHandler(store: LocalFileStore) {
