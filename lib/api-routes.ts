@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES, type HttpMethod, type RouteGroup, type ServiceName } from '../shared/routing/routes';
 import { ChariotFunction } from './chariot-function';
-import type { FargateConfig } from './config/environment';
+import type { FargateConfig } from '../tooling/deploy-config/schema';
 import type { FargateBackend } from './fargate-backend';
 import { combinedAccess, GROUP_ACCESS, grantAccess, type SharedResources } from './group-access';
 import { HonoService } from './hono-service';

@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { AccessLogsBucket } from './access-logs-bucket';
 import { ApiRoutes } from './api-routes';
-import type { EnvironmentConfig } from './config/environment';
+import type { EnvironmentConfig } from '../tooling/deploy-config/schema';
 import { DataTable } from './data-table';
 import { FargateBackend } from './fargate-backend';
 import { FilesBucket } from './files-bucket';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
 import { claimsOf, httpApiEvent } from '../../tooling/http-api-emulator/event';
 import type { Fixture } from '../fixture';
