@@ -19,52 +19,28 @@ export type DomainErrorKind =
   | 'unavailable'
   | 'not-implemented';
 
+/** A DomainError subclass of one kind, named as it is exported (`error.name` shows in logs). */
+const kindOf = (kind: DomainErrorKind, name: string) =>
+  class extends DomainError {
+    readonly kind = kind;
+    override readonly name = name;
+  };
+
 /** The caller's input is malformed or breaks a rule (a bad key, an unknown field, invalid JSON). */
-export class InvalidInput extends DomainError {
-  readonly kind = 'invalid-input';
-  override readonly name = 'InvalidInput';
-}
-
+export class InvalidInput extends kindOf('invalid-input', 'InvalidInput') {}
 /** No credential, or one that does not prove who the caller is (expired, tampered, revoked). */
-export class Unauthenticated extends DomainError {
-  readonly kind = 'unauthenticated';
-  override readonly name = 'Unauthenticated';
-}
-
+export class Unauthenticated extends kindOf('unauthenticated', 'Unauthenticated') {}
 /** The caller is known but may not do this (role, tenant, signed URL). */
-export class Forbidden extends DomainError {
-  readonly kind = 'forbidden';
-  override readonly name = 'Forbidden';
-}
-
-export class NotFound extends DomainError {
-  readonly kind = 'not-found';
-  override readonly name = 'NotFound';
-}
-
+export class Forbidden extends kindOf('forbidden', 'Forbidden') {}
+export class NotFound extends kindOf('not-found', 'NotFound') {}
 /** A concurrent writer kept winning: nothing was written. */
-export class Conflict extends DomainError {
-  readonly kind = 'conflict';
-  override readonly name = 'Conflict';
-}
-
+export class Conflict extends kindOf('conflict', 'Conflict') {}
 /** The input is well-formed but too large to serve or store. */
-export class PayloadTooLarge extends DomainError {
-  readonly kind = 'payload-too-large';
-  override readonly name = 'PayloadTooLarge';
-}
-
+export class PayloadTooLarge extends kindOf('payload-too-large', 'PayloadTooLarge') {}
 /** A dependency (Neo4j, the JWKS, file storage) is down or not configured here; retrying later may work. */
-export class Unavailable extends DomainError {
-  readonly kind = 'unavailable';
-  override readonly name = 'Unavailable';
-}
-
+export class Unavailable extends kindOf('unavailable', 'Unavailable') {}
 /** The route exists but this process serves no operation for it. */
-export class NotImplemented extends DomainError {
-  readonly kind = 'not-implemented';
-  override readonly name = 'NotImplemented';
-}
+export class NotImplemented extends kindOf('not-implemented', 'NotImplemented') {}
 
 export const invalidInput = (message: string) => new InvalidInput(message);
 export const unauthenticated = (message = 'unauthorized') => new Unauthenticated(message);
