@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext } from '../tooling/deploy-config/load';
+import { REPO_ROOT } from '../tooling/paths';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
 import {

@@ -6,7 +6,8 @@
  *
  * Run: node --import tsx local/service-main.ts bench/servers/gateway-server.ts (PORT, the runtime env, and the two above).
  */
-import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
 import { createRequestAuthorizer } from '../../local/gateway/request-authorizer';

@@ -1,12 +1,11 @@
 /**
  * Fargate routes: what the HTTP API → VPC link → internal ALB path delivers to a Hono service. The
  * client's headers go through (Authorization included, so the service verifies the token again),
- * `x-request-id` ← `$context.requestId` is overwritten, a client-sent `x-user-sub` is dropped, and the
- * ALB adds its `x-forwarded-*` headers.
+ * `x-request-id` ← `$context.requestId` is overwritten, and the ALB adds its `x-forwarded-*` headers.
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { INTEGRATION_TIMEOUT_MS } from './lambda-invoker';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+import { INTEGRATION_TIMEOUT_MS } from '../../tooling/http-api-emulator/lambda-integration';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded in either direction. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -16,7 +15,7 @@ export const badGateway = () => jsonResponse(502, { message: 'Bad Gateway' });
 export function forwardedHeaders(request: GatewayRequest, port: number): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!HOP_BY_HOP.has(name) && name !== 'x-user-sub' && name !== 'x-request-id') headers[name] = value;
+    if (!HOP_BY_HOP.has(name) && name !== 'x-request-id') headers[name] = value;
   }
   headers['x-request-id'] = request.requestId;
   headers['x-forwarded-for'] = request.headers['x-forwarded-for'] ? `${request.headers['x-forwarded-for']}, ${request.sourceIp}` : request.sourceIp;

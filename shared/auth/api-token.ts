@@ -5,7 +5,7 @@
  * access) through the auth cache, so a revoked key stops its tokens within that cache's TTL.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { unauthorized, unavailable } from '../http/errors';
+import { unauthenticated, unavailable } from '../errors';
 
 /** One hour, as Cognito id tokens, plus a minute: praetorian-cli caches the token 3600 s without reading `exp`. */
 export const API_TOKEN_TTL_SECONDS = 3660;
@@ -78,14 +78,14 @@ export class ApiTokens {
   /** The key id and email of a valid, unexpired token of this issuer and audience; 401 otherwise. */
   async verify(token: string, now = Date.now() / 1000): Promise<ApiTokenClaims> {
     const [header, payload, signature] = token.split('.');
-    if (header !== HEADER || !payload || !signature) throw unauthorized('invalid token');
+    if (header !== HEADER || !payload || !signature) throw unauthenticated('invalid token');
     const expected = createHmac('sha256', await this.signingKey()).update(`${header}.${payload}`).digest();
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized('invalid token');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthenticated('invalid token');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (claims.iss !== this.config.issuer || claims.aud !== this.config.audience || claims.token_use !== 'api_key') throw unauthorized('invalid token');
-    if (typeof claims.exp !== 'number' || claims.exp <= now) throw unauthorized('token expired');
-    if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') throw unauthorized('invalid token');
+    if (claims.iss !== this.config.issuer || claims.aud !== this.config.audience || claims.token_use !== 'api_key') throw unauthenticated('invalid token');
+    if (typeof claims.exp !== 'number' || claims.exp <= now) throw unauthenticated('token expired');
+    if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') throw unauthenticated('invalid token');
     return { keyId: claims.sub, email: claims.email };
   }
 }

@@ -12,7 +12,7 @@
  * row that grants access, nothing else. This is the only code allowed to do that.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { forbidden, unauthorized, unavailable } from '../http/errors';
+import { forbidden, unauthenticated, unavailable } from '../errors';
 import { accountKey, accountMemberPrefix, effectiveRole, Email, isWebhook, type Account } from '../model/account';
 import { apiKeyKey, KEY_ID, secretMatches, type ApiKey } from '../model/key';
 import { unverifiedIssuer, type ApiTokens } from './api-token';
@@ -94,13 +94,13 @@ async function loadApiKey(deps: AuthDeps, id: string, fresh = false): Promise<Ap
 
 /** The caller an API key (or a token minted from it) stands for: its tenant, min(key ceiling, creator's role). */
 async function apiKeyCaller(deps: AuthDeps, key: ApiKey | null, account: string | undefined): Promise<Whoami> {
-  if (!key) throw unauthorized('invalid API key');
-  if (key.status !== 'A') throw unauthorized('API key revoked');
-  if (Date.parse(key.expires) <= Date.now()) throw unauthorized('API key expired');
+  if (!key) throw unauthenticated('invalid API key');
+  if (key.status !== 'A') throw unauthenticated('API key revoked');
+  if (Date.parse(key.expires) <= Date.now()) throw unauthenticated('API key expired');
   const tenant = key.username;
   if (account && account.toLowerCase() !== tenant) throw forbidden('an API key acts only in the tenant it was created in');
   const creatorRole = await membershipRole(deps, tenant, key.creator);
-  if (!creatorRole) throw unauthorized('the API key creator no longer has access to this tenant');
+  if (!creatorRole) throw unauthenticated('the API key creator no longer has access to this tenant');
   const ceiling = key.role && ROLES.includes(key.role) ? key.role : 'admin';
   return { username: key.creator, tenant, role: minRole(ceiling, creatorRole), credential: 'apikey' };
 }
@@ -120,7 +120,7 @@ export async function exchangeApiKey(headers: Headers, deps: AuthDeps): Promise<
   if (!deps.apiTokens) throw unavailable('API tokens are not configured');
   const id = header(headers, 'x-guard-api-key-id');
   const secret = header(headers, 'x-guard-api-key-secret');
-  if (!id || !secret) throw unauthorized('send X-GUARD-API-KEY-ID and X-GUARD-API-KEY-SECRET');
+  if (!id || !secret) throw unauthenticated('send X-GUARD-API-KEY-ID and X-GUARD-API-KEY-SECRET');
   const key = await keyWithSecret(deps, id, secret, true);
   const caller = await apiKeyCaller(deps, key, undefined);
   return deps.apiTokens.mint({ keyId: id, email: caller.username });
@@ -139,7 +139,7 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
 
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw unauthorized('authorization must be Bearer <token>');
+    if (!match) throw unauthenticated('authorization must be Bearer <token>');
     if (deps.apiTokens && unverifiedIssuer(match[1]) === deps.apiTokens.config.issuer) {
       const { keyId } = await deps.apiTokens.verify(match[1]);
       return apiKeyCaller(deps, await loadApiKey(deps, keyId), account);
@@ -154,11 +154,11 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
 
   if (apiKey) {
     const dot = apiKey.indexOf('.');
-    if (dot < 0 || !KEY_ID.test(apiKey.slice(0, dot)) || dot === apiKey.length - 1) throw unauthorized('x-api-key must be <id>.<secret>');
+    if (dot < 0 || !KEY_ID.test(apiKey.slice(0, dot)) || dot === apiKey.length - 1) throw unauthenticated('x-api-key must be <id>.<secret>');
     return apiKeyCaller(deps, await keyWithSecret(deps, apiKey.slice(0, dot), apiKey.slice(dot + 1)), account);
   }
 
-  throw unauthorized('missing credentials');
+  throw unauthenticated('missing credentials');
 }
 
 /** 403 unless the caller's role is at least `needed`. */
@@ -172,7 +172,7 @@ export function requireRole(whoami: Whoami, needed: Role): void {
  * tenant with role analyst (it ingests assets and risks). 401 otherwise, the same for every failure.
  */
 export async function authenticateWebhook(encodedUsername: string, pin: string, deps: Pick<AuthDeps, 'doc' | 'tableName'>): Promise<Whoami> {
-  const failure = unauthorized('invalid webhook');
+  const failure = unauthenticated('invalid webhook');
   if (!/^[A-Za-z0-9+/_-]{4,400}$/.test(encodedUsername) || !/^[0-9a-fA-F-]{36}$/.test(pin)) throw failure;
   const email = Email.safeParse(Buffer.from(encodedUsername, 'base64').toString('utf8'));
   if (!email.success) throw failure;

@@ -6,7 +6,7 @@
  * A dependency failure (Cognito or DynamoDB down) lets the request through: the backend authenticates
  * again anyway and answers 503 `{"error"}`, which an authorizer cannot (API Gateway would say 500).
  */
-import { HttpError } from '../http/errors';
+import { DomainError } from '../errors';
 import { authenticate, type AuthDeps } from './authenticate';
 
 export interface AuthorizerDecision {
@@ -21,8 +21,8 @@ export async function authorizeRequest(headers: Readonly<Record<string, string |
     const whoami = await authenticate(credentials, deps);
     return { allow: true, context: { username: whoami.username, credential: whoami.credential } };
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    if (error.status === 503) return { allow: true, context: { deferred: 'dependency unavailable' } };
+    if (!(error instanceof DomainError)) throw error;
+    if (error.kind === 'unavailable') return { allow: true, context: { deferred: 'dependency unavailable' } };
     return { allow: false, context: {} };
   }
 }

@@ -8,7 +8,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { JwtExpiredError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { unauthorized, unavailable } from '../http/errors';
+import { unauthenticated, unavailable } from '../errors';
 import { TtlCache } from './ttl-cache';
 
 export interface TokenVerifierOptions {
@@ -112,12 +112,12 @@ export class TokenVerifier {
     try {
       payload = await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof JwtExpiredError) throw unauthorized('token expired');
+      if (error instanceof JwtExpiredError) throw unauthenticated('token expired');
       // After a failed fetch, aws-jwt-verify's penalty box refuses to refetch for a while: still Cognito's outage.
       if (error instanceof JwksUnavailable || (error as Error)?.name === 'WaitPeriodNotYetEndedJwkError') {
         throw unavailable('cannot fetch the token signing keys from Cognito');
       }
-      throw unauthorized('invalid token');
+      throw unauthenticated('invalid token');
     }
     const tokenUse = payload.token_use as 'id' | 'access';
     // The email names the tenant, and a user can change their own email: only a verified one counts.
@@ -128,7 +128,7 @@ export class TokenVerifier {
         throw unavailable('cannot reach Cognito to resolve the access token');
       });
     }
-    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthorized('token has no verified email');
+    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthenticated('token has no verified email');
     const result: VerifiedToken = {
       username: email.trim().toLowerCase(),
       tokenUse,

@@ -9,7 +9,7 @@ import {
   InitiateAuthCommand,
   UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { cognitoClient, createUser, createUserPool, signIn, startCognitoLocal, type EmulatorHandle, type UserPool } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { ROUTE_GROUPS } from '../../shared/routing/routes';
