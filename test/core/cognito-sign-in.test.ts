@@ -75,7 +75,7 @@ test('email_verified is true only when the attribute is "true"; such a token nam
     await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.pool.userPoolId, Username: email, Password: TEST_PASSWORD, Permanent: true }));
     const { AuthenticationResult: result } = await passwordAuth(email, TEST_PASSWORD);
     expect(payloadOf(result!.IdToken!)).toMatchObject({ email, email_verified: false });
-    await expect(stack.core().auth.tokens.verify(result!.IdToken!)).rejects.toMatchObject({ status: 401 });
-    await expect(stack.core().auth.tokens.verify(result!.AccessToken!)).rejects.toMatchObject({ status: 401 });
+    await expect(stack.core().auth.tokens.verify(result!.IdToken!)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(stack.core().auth.tokens.verify(result!.AccessToken!)).rejects.toMatchObject({ kind: 'unauthenticated' });
   }
 });
