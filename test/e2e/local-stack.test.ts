@@ -70,6 +70,9 @@ const start = (dataDir: string, flags: string[], emulatorPorts?: LocalStack['por
   });
 
 describe('npm start: the local stack', () => {
+  // Starting the whole stack (two emulators, three service processes, every Lambda module) takes 5 s on an idle
+  // 2-core machine and over a minute on a loaded one: give these tests room beyond jest's default.
+  jest.setTimeout(180_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'chariot-e2e-'));
   let stack: LocalStack | undefined;
   let token: string;
