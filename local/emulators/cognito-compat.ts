@@ -82,11 +82,11 @@ export class CognitoCompat {
       case 'InitiateAuth':
       case 'AdminInitiateAuth':
         if (body.AuthFlow === 'USER_SRP_AUTH') return { status: 200, body: this.startSrp(body) };
-        return this.fixed(await this.options.call(operation, body));
+        return await this.fixed(await this.options.call(operation, body));
       case 'RespondToAuthChallenge':
       case 'AdminRespondToAuthChallenge':
-        if (body.ChallengeName === 'PASSWORD_VERIFIER') return this.fixed(await this.finishSrp(body));
-        return this.fixed(await this.options.call(operation, body));
+        if (body.ChallengeName === 'PASSWORD_VERIFIER') return await this.fixed(await this.finishSrp(body));
+        return await this.fixed(await this.options.call(operation, body));
       case 'UpdateUserAttributes':
         return this.options.call(operation, { ...body, UserAttributes: unverifyChangedEmail(body.UserAttributes as Attribute[] | undefined) });
       default:
@@ -94,11 +94,16 @@ export class CognitoCompat {
     }
   }
 
+  /** A store file; a read that races cognito-local's rewrite of it is retried. */
   private store(name: string): Json {
-    try {
-      return JSON.parse(readFileSync(join(this.options.dataDir, '.cognito', 'db', `${name}.json`), 'utf8')) as Json;
-    } catch {
-      return {};
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return JSON.parse(readFileSync(join(this.options.dataDir, '.cognito', 'db', `${name}.json`), 'utf8')) as Json;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+        if (attempt >= 20) throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      }
     }
   }
 
@@ -163,7 +168,7 @@ export class CognitoCompat {
   }
 
   /** Cognito's error names, and an AuthenticationResult as Cognito returns it. */
-  private fixed(reply: { status: number; body: Json }): { status: number; body: Json } {
+  private async fixed(reply: { status: number; body: Json }): Promise<{ status: number; body: Json }> {
     if (reply.body.__type === 'InvalidPasswordException') {
       return { status: 400, body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' } };
     }
@@ -172,7 +177,7 @@ export class CognitoCompat {
     const access = decodePayload(result.AccessToken);
     const fixedResult: AuthenticationResult = {
       ...result,
-      IdToken: result.IdToken ? this.withTrueVerification(result.IdToken) : undefined,
+      IdToken: result.IdToken ? await this.withTrueVerification(result.IdToken) : undefined,
       ExpiresIn: Number(access.exp) - Number(access.iat),
       TokenType: 'Bearer',
     };
@@ -180,11 +185,11 @@ export class CognitoCompat {
   }
 
   /** The id token with `email_verified` true only when the user's attribute is the string "true". */
-  private withTrueVerification(idToken: string): string {
+  private async withTrueVerification(idToken: string): Promise<string> {
     const payload = decodePayload(idToken);
     const poolId = String(payload.iss ?? '').split('/').pop() ?? '';
-    const users = (this.store(poolId).Users ?? {}) as Record<string, StoredUser>;
-    const verified = attribute(users[String(payload['cognito:username'])]?.Attributes, 'email_verified') === 'true';
+    const user = await this.options.call('AdminGetUser', { UserPoolId: poolId, Username: payload['cognito:username'] });
+    const verified = attribute(user.body.UserAttributes as Attribute[] | undefined, 'email_verified') === 'true';
     if (payload.email_verified === verified) return idToken;
     const header = JSON.parse(Buffer.from(idToken.split('.')[0], 'base64url').toString('utf8')) as Json;
     const signingInput = `${b64url(header)}.${b64url({ ...payload, email_verified: verified })}`;
