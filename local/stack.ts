@@ -3,6 +3,8 @@
  * process, and the local gateway in this process, following the same route table and flags as the
  * CDK app (`loadDeploymentConfig`). `local/start.ts` is the CLI; tests and benchmarks call this.
  */
+import { writeLambdaEntries } from '../lambdas/runtime/entries';
+import { ROUTE_GROUP_LIST } from '../shared/routes';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -169,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       output: options.serviceOutput,
     });
     cleanups.push(() => supervisor.stop());
+    writeLambdaEntries(ROUTE_GROUP_LIST, REPO_ROOT);
     const lambdas = new LambdaInvoker(REPO_ROOT, log);
     const gateway: RunningGateway = await startGateway({
       port: gatewayPort,

@@ -5,7 +5,8 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { matchPath, ROUTES, routeId, type RouteDefinition } from '../../shared/routing/routes';
+import { matchPath, routeId, type RouteDefinition } from '../../shared/routing/routes';
+import { ROUTES } from '../../shared/routing/table';
 import { buildEvent } from './lambda-invoker';
 
 /** Every route of the table, whatever its target, in `findRoute`'s shape. */

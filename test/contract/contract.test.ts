@@ -13,7 +13,8 @@ import { createDependencies } from '../../shared/api/create-dependencies';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
 import { rebuildGraph } from '../../shared/graph/rebuild';
-import { ROUTE_GROUPS, ROUTES, routeId, type RouteGroup } from '../../shared/routing/routes';
+import { ROUTE_GROUP_NAMES, ROUTE_IDS, routeGroup } from '../../shared/routing/table';
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { useEmulators } from '../support/emulators';
 import { ADA, BOB, CASES, CY, DEE } from './cases';
@@ -23,7 +24,6 @@ import { honoRuntime, lambdaRuntime, type Runtime } from './support/runtimes';
 import { captureStdout, type CapturedLines } from './support/stdout';
 
 const stack = useEmulators();
-const GROUPS = Object.keys(ROUTE_GROUPS) as RouteGroup[];
 
 let users: Users;
 let dynamo: DynamoDBClient;
@@ -48,8 +48,8 @@ beforeAll(async () => {
   // Lambda: the real handler modules, whose default dependencies read process.env (table T1).
   Object.assign(process.env, stack.env(common));
   const handlers = Object.fromEntries(
-    await Promise.all(GROUPS.map(async (group) => [group, (await import(join(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry))).handler])),
-  ) as Record<RouteGroup, Parameters<typeof lambdaRuntime>[0][RouteGroup]>;
+    await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
+  ) as Parameters<typeof lambdaRuntime>[0];
   const lambda = lambdaRuntime(handlers);
 
   // Hono: every service over HTTP, with dependencies built from the same environment but table T2.
@@ -109,7 +109,7 @@ describe('both runtimes', () => {
 
   test('every route in the route table has a contract case', () => {
     const covered = new Set(CASES.map((contractCase) => contractCase.route));
-    const missing = ROUTES.map(routeId).filter((id) => !covered.has(id));
+    const missing = ROUTE_IDS.filter((id) => !covered.has(id));
     expect(missing).toEqual([]);
   });
 
