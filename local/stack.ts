@@ -29,6 +29,7 @@ import { loadRuntimeConfig } from '../shared/config/runtime';
 import { LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
+import { apiDocsHandler, firstOf } from './gateway/api-docs';
 import { startGateway, type RunningGateway } from './gateway/gateway';
 import { createJwtAuthorizer } from './gateway/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
@@ -181,7 +182,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       servicePort: (name) => supervisor.port(name),
       cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },
       // Same directory, URL base and signing secret as the handlers' LocalFileStore, so their URLs verify here.
-      extraHandler: localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret)),
+      extraHandler: firstOf(apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret))),
       accessLog: options.accessLog,
     });
     cleanups.push(() => gateway.close());

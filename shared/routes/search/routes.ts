@@ -7,13 +7,15 @@ const Rows = z.array(z.looseObject({ key: z.string() }));
 
 /** Node filters and traversals of `POST /my`, as documented (the graph module validates them). */
 const Filter = z.object({ field: z.string(), operator: z.enum(OPERATORS), value: z.unknown().optional() });
-const Node: z.ZodType = z.lazy(() =>
-  z.object({
+const Node = z
+  .object({
     labels: z.array(z.string()).min(1),
     filters: z.array(Filter).optional(),
-    relationships: z.array(z.object({ label: z.string(), target: Node, optional: z.boolean().optional() })).optional(),
-  }),
-);
+    get relationships(): z.ZodOptional<z.ZodArray<z.ZodObject<{ label: z.ZodString; target: typeof Node; optional: z.ZodOptional<z.ZodBoolean> }>>> {
+      return z.array(z.object({ label: z.string(), target: Node, optional: z.boolean().optional() })).optional();
+    },
+  })
+  .meta({ id: 'GraphNode' });
 const GraphQuery = z.object({
   node: Node,
   page: z.number().int().min(0).optional(),
