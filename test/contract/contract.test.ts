@@ -3,7 +3,7 @@
  * and its Hono service, each on its own DynamoDB Local table, with cognito-local tokens. Each case
  * asserts its own answers; then the two transcripts must be equal after the explicit normaliser.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -17,15 +17,27 @@ import { ROUTE_GROUP_NAMES, ROUTE_IDS, routeGroup } from '../../shared/routing/t
 import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { useEmulators } from '../support/emulators';
-import { ADA, BOB, CASES, CY, DEE } from './cases';
-import { ContractClient, type Users } from './support/client';
+import { withPrerequisites, type ContractCase } from './support/case';
+import { ContractClient, type Caller } from './support/client';
 import { normalise, normaliseRequestLine } from './support/normalise';
 import { honoRuntime, lambdaRuntime, type Runtime } from './support/runtimes';
 import { captureStdout, type CapturedLines } from './support/stdout';
 
 const stack = useEmulators();
 
-let users: Users;
+/** Every case of every group (test/contract/cases/<group>.ts), group by group, in file order. */
+const CASES: readonly ContractCase[] = readdirSync(join(__dirname, 'cases'))
+  .filter((file) => file.endsWith('.ts'))
+  .sort()
+  .flatMap((file) => Object.values(require(join(__dirname, 'cases', file)) as Record<string, ContractCase>));
+
+/** Users are created on first use, once for both runtimes. */
+const signedUp = new Map<string, Promise<Caller>>();
+const user = (email: string): Promise<Caller> => {
+  if (!signedUp.has(email)) signedUp.set(email, stack.user(email));
+  return signedUp.get(email)!;
+};
+
 let dynamo: DynamoDBClient;
 let filesDir: string;
 let stdout: CapturedLines;
@@ -39,8 +51,6 @@ beforeAll(async () => {
   jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
-  const [ada, bob, cy, dee] = await Promise.all([ADA, BOB, CY, DEE].map((email) => stack.user(email)));
-  users = { ada, bob, cy, dee };
   dynamo = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, ...LOCAL_AWS });
   filesDir = mkdtempSync(join(tmpdir(), 'contract-files-'));
   const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' };
@@ -61,10 +71,10 @@ beforeAll(async () => {
   const hono = await honoRuntime(honoDeps);
   runtimes = [lambda, hono];
 
-  clients.lambda = new ContractClient(lambda, users, async () => {
+  clients.lambda = new ContractClient(lambda, user, async () => {
     await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: await sharedGraphStore() });
   });
-  clients.hono = new ContractClient(hono, users, async () => {
+  clients.hono = new ContractClient(hono, user, async () => {
     await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoGraph });
   });
 });
@@ -79,13 +89,13 @@ afterAll(async () => {
 
 for (const runtime of ['lambda', 'hono'] as const) {
   describe(`${runtime} runtime`, () => {
-    for (const contractCase of CASES) {
+    CASES.forEach((contractCase, index) => {
       test(`${contractCase.route}: ${contractCase.name}`, async () => {
         const client = clients[runtime]!;
-        client.startCase(contractCase.route, contractCase.name);
-        await contractCase.run(client);
+        client.startCase(contractCase.route, contractCase.name, index + 1);
+        for (const step of withPrerequisites(contractCase)) await step.run(client);
       });
-    }
+    });
   });
 }
 
