@@ -8,10 +8,11 @@
  */
 import { writeLambdaEntries } from '../../lambdas/runtime/entries';
 import { ROUTE_GROUP_LIST } from '../../shared/routes';
-import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
-import { createJwtAuthorizer } from '../../local/gateway/jwt-authorizer';
+import { createJwtAuthorizer } from '../../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from '../../local/gateway/lambda-invoker';
 
 async function main() {

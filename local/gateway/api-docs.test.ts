@@ -1,6 +1,6 @@
 import { apiDocsHandler, firstOf } from './api-docs';
 import { ROUTES } from '../../shared/routing/table';
-import type { GatewayRequest } from './types';
+import type { GatewayRequest } from '../../tooling/http-api-emulator/types';
 
 const get = (path: string, method = 'GET'): GatewayRequest => ({ method, path, rawQueryString: '', headers: {}, body: Buffer.alloc(0), sourceIp: '127.0.0.1', requestId: 'r' });
 

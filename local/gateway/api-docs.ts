@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ROUTE_GROUP_LIST } from '../../shared/routes';
 import { openApiDocument } from '../../shared/routing/openapi';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 

@@ -1,7 +1,7 @@
 import type { RouteId } from '../routing/routes';
 import type { Operation, RouteDefinition, ServedGroup } from '../routing/route-group';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { parseInput } from '../model/common';
 import { requestLogger } from '../observability/logger';
 import type { ApiDependencies } from './dependencies';

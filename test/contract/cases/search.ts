@@ -49,3 +49,10 @@ export const searchGraph = c('POST /my', 'graph search with traversal; errors; i
   expect(await t.call('POST', '/my', { body: { node: { labels: ['Asset'] }, limit: 100000 } })).toEqual({ status: 413, body: { error: 'reduce page size' } });
   expect(await t.call('POST', '/my', { as: 'bob', body: { node: { labels: ['Asset'] } } })).toEqual({ status: 200, body: { assets: [] } });
 });
+
+// Request codec (shared/http/codec.ts): both runtimes decode a body the same way.
+export const byteOrderMark = c('POST /my', 'a UTF-8 byte-order mark before a JSON body is dropped, not a 400', [], async (t) => {
+  const query = JSON.stringify({ node: { labels: ['Asset'] } });
+  expect(await t.call('POST', '/my', { as: 'bob', rawBody: `\uFEFF${query}` })).toEqual({ status: 200, body: { assets: [] } });
+  expect(await t.call('POST', '/my', { as: 'bob', rawBody: '\uFEFF' })).toEqual({ status: 400, body: { error: 'a JSON body is required' } });
+});

@@ -9,9 +9,9 @@ import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { SERVICES, type ServiceName } from '../../../shared/routing/routes';
 import { groupOf } from '../../../shared/routing/table';
 import { createServiceApp } from '../../../containers/runtime/service-app';
-import { responseFromResult } from '../../../local/gateway/lambda-invoker';
-import { claimsOf, EVERY_ROUTE, findRoute, httpApiEvent } from '../../../local/gateway/routing';
-import { lambdaContext } from './http-api-event';
+import { claimsOf, httpApiEvent } from '../../../tooling/http-api-emulator/event';
+import { lambdaContext, responseFromResult } from '../../../tooling/http-api-emulator/lambda-integration';
+import { EVERY_ROUTE, findRoute } from '../../../tooling/http-api-emulator/routing';
 
 export interface RawRequest {
   readonly method: string;
