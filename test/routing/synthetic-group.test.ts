@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { writeRouteIndex } from '../../scripts/route-index';
 
 const ROOT = resolve(__dirname, '../..');
-const COPIED = ['bin', 'lib', 'lambdas', 'containers', 'shared', 'local', 'scripts', 'test/cdk', 'test/routing', 'package.json', 'package-lock.json', 'cdk.json', 'cdk.context.json', 'tsconfig.json'];
+const COPIED = ['bin', 'lib', 'lambdas', 'containers', 'shared', 'local', 'scripts', 'tooling', 'test/cdk', 'test/routing', 'package.json', 'package-lock.json', 'cdk.json', 'cdk.context.json', 'tsconfig.json'];
 
 let copy: string;
 beforeAll(() => {
