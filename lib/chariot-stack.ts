@@ -9,7 +9,7 @@ import type { EnvironmentConfig } from '../tooling/deploy-config/schema';
 import { DataTable } from './data-table';
 import { FargateBackend } from './fargate-backend';
 import { FilesBucket } from './files-bucket';
-import { GROUP_ACCESS, grantAccess } from './group-access';
+import { grantAccess } from './group-access';
 import { GraphProjector } from './graph-projector';
 import { ChariotHttpApi } from './http-api';
 import { Neo4jSecret } from './neo4j-secret';
@@ -60,7 +60,7 @@ export class ChariotStack extends Stack {
       environment: { ...runtimeEnvironment, POWERTOOLS_SERVICE_NAME: 'authorizer' },
       timeout: Duration.seconds(10),
     }).function;
-    grantAccess(authorizer.role!, GROUP_ACCESS.token, resources);
+    grantAccess(authorizer.role!, { table: 'read' }, resources);
     const api = new ChariotHttpApi(this, 'Http', { authorizerFunction: authorizer, corsOrigins: environment.corsOrigins });
     // Kept even with no route migrated, so the first flip only adds a service, a rule and an integration.
     const backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: accessLogs.bucket });

@@ -12,7 +12,8 @@ import {
 import { REPO_ROOT } from '../../tooling/paths';
 import { cognitoClient, createUser, createUserPool, signIn, startCognitoLocal, type EmulatorHandle, type UserPool } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
-import { ROUTE_GROUPS } from '../../shared/routing/routes';
+import { routeGroup } from '../../shared/routing/table';
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { honoRuntime, lambdaRuntime, type Runtime } from '../contract/support/runtimes';
 import { TEST_PASSWORD, useEmulators } from '../support/emulators';
 
@@ -29,7 +30,7 @@ async function bothRuntimes(): Promise<Runtime[]> {
   Object.assign(process.env, env());
   let handler: unknown;
   await jest.isolateModulesAsync(async () => {
-    ({ handler } = await import(join(REPO_ROOT, ROUTE_GROUPS.asset.lambdaEntry)));
+    ({ handler } = await import(join(REPO_ROOT, writeLambdaEntry(routeGroup('asset')))));
   });
   const runtimes = [lambdaRuntime({ asset: handler } as never), await honoRuntime(await createDependencies({ ...process.env, ...env() }))];
   opened.push(...runtimes);
