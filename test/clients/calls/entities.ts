@@ -172,12 +172,12 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(body.file).toEqual(expect.any(String));
     },
   }),
-  cli1('risks.affected_assets', 'GET /my?key=source:<risk key>', 'sdk/entities/risks.py:91-104', {
+  cli1('risks.affected_assets', 'GET /my?key=source:<risk key>&label=attribute', 'sdk/entities/risks.py:91-104', {
     arrange: async (c) => {
       c.state.key = await addRisk(c, await addAsset(c, 'v1-affected.example.com'), 'v1-affected-risk');
       await addAttribute(c, c.state.key, 'source', '#asset#v1-affected.example.com#v1-affected.example.com');
     },
-    request: (c) => ({ method: 'GET', path: '/my', query: { key: `source:${c.state.key}` } }),
+    request: (c) => ({ method: 'GET', path: '/my', query: { key: `source:${c.state.key}`, label: 'attribute' } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
       expect(body.attributes).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'source', value: expect.stringContaining('#asset#') })]));

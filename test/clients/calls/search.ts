@@ -185,12 +185,12 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
     },
     knownFailing: 'a JSON-encoded offset is 400 invalid offset',
   }),
-  cli1('search.by_source (attributes of an asset)', 'GET /my?key=source:<asset key>', 'sdk/entities/search.py:25-38; sdk/test/test_search.py:25-27', {
+  cli1('search.by_source (attributes of an asset)', 'GET /my?key=source:<asset key>&label=attribute', 'sdk/entities/search.py:25-38; sdk/entities/assets.py:75-81; sdk/test/test_search.py:25-27', {
     arrange: async (c) => {
       c.state.asset = await addAsset(c, 'v1-source.example.com');
       await addAttribute(c, c.state.asset, 'port', '80');
     },
-    request: (c) => my(`source:${c.state.asset}`),
+    request: (c) => my(`source:${c.state.asset}`, { label: 'attribute' }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
       expect(flatten(body).length).toBeGreaterThan(1); // the automatic `source` attribute plus the one added by hand
