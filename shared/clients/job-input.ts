@@ -7,6 +7,7 @@
  *   today        PUT  /job  {key, capabilities: [≥1], config?}
  *
  * One internal request: the key, the capabilities (undefined = the defaults for the target), config, credential ids.
+ * (useReRunJob drops `key` when it has no job key: such a request is a 400 naming `key`.)
  * `keyKind` tells the service how to find the target: an entity key is the target; a job key (the UI's re-run)
  * names the job whose target to use; the UI's `#asset#<dns>` (two segments) names the assets with that dns.
  */

@@ -1,7 +1,7 @@
 /** Jobs, agents, files, keys, capabilities, settings and the other 2.x routes, the webhook (§2.3, §3.7–3.10). */
 import { randomUUID } from 'node:crypto';
 import { cli1, cli2, hookPath, succeeded, TENANT, ui, type ClientCall } from '../support/catalogue';
-import { addAsset, addFile, addWebhook, rowsOf } from './arrange';
+import { addAsset, addFile, addJob, addWebhook, rowsOf } from './arrange';
 
 export const JOB_CALLS: readonly ClientCall[] = [
   cli1('jobs.add', 'POST /job {key,capabilities}', 'sdk/entities/jobs.py:8-13', {
@@ -30,10 +30,25 @@ export const JOB_CALLS: readonly ClientCall[] = [
       expect(JSON.stringify(body)).toContain('unknown capability: no-such-capability');
     },
   }),
-  ui('useScanNow / re-run', 'POST /job/ {name:<capability>,key} (trailing slash)', 'src/hooks/useJobs.ts:35-38, :62-69', {
+  ui('useBulkReRunJob (Scan Now)', 'POST /job/ {name:<capability>,key:"#asset#<dns>"} (trailing slash)', 'src/hooks/useJobs.ts:52-60', {
     arrange: async (c) => void (await addAsset(c, 'ui-job-add.example.com')),
     request: () => ({ method: 'POST', path: '/job/', body: { name: 'whois', key: '#asset#ui-job-add.example.com' } }),
     reads: succeeded,
+  }),
+  ui('useReRunJob', 'POST /job/ {name:<capability>,key:<job key>} (trailing slash)', 'src/hooks/useJobs.ts:12-33', {
+    arrange: async (c) => void (c.state.job = await addJob(c, await addAsset(c, 'ui-job-rerun.example.com'))),
+    request: (c) => ({ method: 'POST', path: '/job/', body: { name: 'whois', key: c.state.job } }),
+    reads: succeeded,
+  }),
+  ui('useJobsStatus', 'GET /my?key=<job key> (reads jobs[0].status, compared exactly)', 'src/hooks/useJobs.ts:85-110, :112-150', {
+    arrange: async (c) => void (c.state.job = await addJob(c, await addAsset(c, 'ui-job-status.example.com'))),
+    request: (c) => ({ method: 'GET', path: '/my', query: { key: c.state.job } }),
+    reads: ({ status, body }, c) => {
+      expect(status).toBe(200);
+      expect(body.jobs[0]).toMatchObject({ key: c.state.job, updated: expect.any(String) });
+      expect(['JQ', 'JR', 'JF', 'JP']).toContain(body.jobs[0].status);
+    },
+    knownFailing: 'job status is answered as JQ#<timestamp>, the UI compares it exactly to JQ/JR/JF/JP',
   }),
   ...([cli1, cli2] as const).map((client, i) =>
     client('agents.affiliation', 'PUT /agent {key,agent:"affiliation"}', i ? 'sdk/chariot.py:282-286; sdk/entities/agents.py:17' : 'sdk/chariot.py:139-143; sdk/entities/agents.py:12-35', {
