@@ -1,5 +1,5 @@
 import { RISK_STATUSES } from '../model/risk';
-import { isUiClosedStatus, toStoredRiskStatus, toUiRiskStatus } from './risk-status';
+import { clientRiskView, isUiClosedStatus, toStoredRiskStatus, toUiRiskStatus } from './risk-status';
 
 describe('risk status vocabularies', () => {
   test.each([
@@ -41,5 +41,11 @@ describe('risk status vocabularies', () => {
     for (const bad of ['', 'C', 'CX', 'CHX', 'TE', 'X', 'ch']) {
       expect(() => toStoredRiskStatus(bad)).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining('C<severity>') }));
     }
+  });
+
+  test('a risk row: browsers read status and history in their vocabulary, SDKs as stored', () => {
+    const risk = { key: '#risk#a.com#x', status: 'DHF', history: [{ from: 'TH', to: 'OH', updated: 't' }, { from: 'OH', to: 'DHF', updated: 't' }, { by: 'ada', comment: 'c', updated: 't' }] };
+    expect(clientRiskView(risk, false)).toBe(risk);
+    expect(clientRiskView(risk, true)).toEqual({ ...risk, status: 'CHF', history: [{ from: 'TH', to: 'OH', updated: 't' }, { from: 'OH', to: 'CHF', updated: 't' }, { by: 'ada', comment: 'c', updated: 't' }] });
   });
 });

@@ -53,3 +53,14 @@ export function toUiRiskStatus(stored: string): string {
   if (state === 'D' && (reason === 'F' || reason === 'S')) return `C${severity}${reason}`;
   return stored;
 }
+
+/** A risk row as a client reads it: browsers get status and history (`from`/`to`) in the UI vocabulary. */
+export function clientRiskView<T extends { status: string; history?: readonly { from?: string; to?: string }[] }>(risk: T, uiVocabulary: boolean): T {
+  if (!uiVocabulary) return risk;
+  const history = risk.history?.map((record) => ({
+    ...record,
+    ...(record.from ? { from: toUiRiskStatus(record.from) } : {}),
+    ...(record.to ? { to: toUiRiskStatus(record.to) } : {}),
+  }));
+  return { ...risk, status: toUiRiskStatus(risk.status), ...(history ? { history } : {}) };
+}
