@@ -2,7 +2,7 @@
  * Both runtimes for the client catalogue, built the way test/contract builds them: every route group's real Lambda
  * handler (table T1, the shared embedded graph) and every Hono service over HTTP (table T2, its own graph), with
  * cognito-local ID tokens. Each runtime gets a context that sends a client's request byte for byte (its own
- * headers) and a ContractClient for arranging rows with today's API.
+ * headers), and plain calls of today's API for arranging rows.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,8 @@ import { rebuildGraph } from '../../../shared/graph/rebuild';
 import { sharedGraphStore } from '../../../shared/graph/config';
 import { ROUTE_GROUPS, type RouteGroup } from '../../../shared/routing/routes';
 import type { TestStack } from '../../support/emulators';
-import { ContractClient, type Users } from '../../contract/support/client';
 import { honoRuntime, lambdaRuntime, type Runtime } from '../../contract/support/runtimes';
-import { CLIENT_HEADERS, COLLABORATOR, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest } from './catalogue';
+import { CLIENT_HEADERS, COLLABORATOR, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest, type Who } from './catalogue';
 
 export type RuntimeName = 'lambda' | 'hono';
 
@@ -34,17 +33,19 @@ export interface BothRuntimes {
   close(): Promise<void>;
 }
 
-function underTest(runtime: Runtime, users: Users, native: ContractClient): RuntimeUnderTest {
-  const send = async (client: ClientCall['client'], request: ClientRequest): Promise<Answer> => {
-    const headers: Record<string, string> = { ...CLIENT_HEADERS[client], ...request.headers };
+type Users = Readonly<Record<Who, { readonly idToken: string }>>;
+
+function underTest(runtime: Runtime, users: Users, refreshGraph: () => Promise<void>): RuntimeUnderTest {
+  const send = async (headers: Record<string, string>, request: ClientRequest): Promise<Answer> => {
     const as = request.as === undefined ? 'ada' : request.as;
-    if (as) headers.authorization = `Bearer ${users[as].idToken}`;
-    if (request.account) headers.account = request.account;
+    const all: Record<string, string> = { ...headers, ...request.headers };
+    if (as) all.authorization = `Bearer ${users[as].idToken}`;
+    if (request.account) all.account = request.account;
     const response = await runtime.send({
       method: request.method,
       path: request.path,
       rawQueryString: new URLSearchParams(Object.entries(request.query ?? {})).toString(),
-      headers,
+      headers: all,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       requestId: randomUUID(),
     });
@@ -52,25 +53,19 @@ function underTest(runtime: Runtime, users: Users, native: ContractClient): Runt
   };
   return {
     context(call) {
-      native.startCase('GET /my', callName(call));
       return {
         state: {},
-        send: (request) => send(call.client, request),
-        native: async (method, path, options = {}) => {
-          const { as, ...rest } = options;
-          return { ...(await native.call(method, path, { ...rest, as: as ?? 'ada' })), contentType: undefined };
-        },
-        refreshGraph: () => native.refreshGraph(),
+        send: (request) => send(CLIENT_HEADERS[call.client], request),
+        native: (method, path, options = {}) => send({ 'content-type': 'application/json' }, { ...options, method: method as ClientRequest['method'], path }),
+        refreshGraph,
       };
     },
   };
 }
 
-const callName = (call: ClientCall) => `${call.client}: ${call.call}`;
-
 export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes> {
   const [ada, bob] = await Promise.all([TENANT, COLLABORATOR].map((email) => stack.user(email)));
-  const users = { ada, bob } as unknown as Users;
+  const users: Users = { ada, bob };
   const dynamo = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, ...LOCAL_AWS });
   const filesDir = mkdtempSync(join(tmpdir(), 'client-files-'));
   const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR' };
@@ -88,15 +83,13 @@ export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes>
   const honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: async () => honoGraph });
   const hono = await honoRuntime(honoDeps);
 
-  const lambdaNative = new ContractClient(lambda, users, async () => {
-    await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: await sharedGraphStore() });
-  });
-  const honoNative = new ContractClient(hono, users, async () => {
-    await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoGraph });
-  });
   return {
-    lambda: underTest(lambda, users, lambdaNative),
-    hono: underTest(hono, users, honoNative),
+    lambda: underTest(lambda, users, async () => {
+      await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: await sharedGraphStore() });
+    }),
+    hono: underTest(hono, users, async () => {
+      await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoGraph });
+    }),
     async close() {
       await Promise.all([lambda.close(), hono.close()]);
       dynamo.destroy();
