@@ -1,6 +1,6 @@
 import { normaliseAssetInput, normaliseAttackSurface, normaliseSeedInput } from './asset-input';
 
-const bad = (message: string) => expect.objectContaining({ status: 400, message: expect.stringContaining(message) });
+const bad = (message: string) => expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining(message) });
 
 describe('asset writes of every client era → one input', () => {
   test('chariot-ui POST /asset {dns, name, status}', () => {

@@ -14,7 +14,7 @@
  * `comment: null` and `source: ""` mean "not given". `attackSurface` takes any strings; blank ones (2.x's default
  * `[""]`) are dropped, so `[""]` stores no surface. Field values are validated later by the model (shared/model/asset.ts).
  */
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 
 export interface AssetCreate {
   readonly action: 'create';
@@ -48,7 +48,7 @@ export type AssetWrite = AssetCreate | AssetUpdate;
 type Body = Record<string, unknown>;
 
 function objectOf(body: unknown, what = 'the body'): Body {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest(`${what} must be a JSON object`);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidInput(`${what} must be a JSON object`);
   return body as Body;
 }
 
@@ -56,14 +56,14 @@ function objectOf(body: unknown, what = 'the body'): Body {
 function text(body: Body, field: string, blankIsAbsent = false): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw badRequest(`${field} must be a string`);
+  if (typeof value !== 'string') throw invalidInput(`${field} must be a string`);
   return blankIsAbsent && !value.trim() ? undefined : value;
 }
 
 function strings(body: Body, field: string): string[] | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw badRequest(`${field} must be a list of strings`);
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw invalidInput(`${field} must be a list of strings`);
   return value as string[];
 }
 
@@ -81,7 +81,7 @@ export function normaliseAssetInput(raw: unknown): AssetWrite {
   const key = text(body, 'key', true);
   const attackSurface = normaliseAttackSurface(strings(body, 'attackSurface'));
   if (key !== undefined && [dns, name, group, identifier].every((v) => v === undefined)) {
-    if (!key.startsWith('#')) throw badRequest('key must start with #');
+    if (!key.startsWith('#')) throw invalidInput('key must start with #');
     return compact({ action: 'update', key, status: text(body, 'status', true), comment: text(body, 'comment', true), attackSurface, secret: text(body, 'secret', true) });
   }
   const era = group !== undefined || identifier !== undefined ? 'group-identifier' : 'dns-name';
@@ -112,8 +112,8 @@ export function normaliseSeedInput(raw: unknown): AssetCreate & { readonly seedE
   const model = wrapped ? objectOf(body.model, 'model') : body;
   const type = (wrapped ? text(body, 'type', true) : undefined) ?? text(model, 'type', true);
   const asset = normaliseAssetInput({ ...model, type, source: 'seed' });
-  if (asset.action !== 'create') throw badRequest('a seed needs dns (or group)');
+  if (asset.action !== 'create') throw invalidInput('a seed needs dns (or group)');
   const dns = asset.dns ?? asset.name;
-  if (!dns) throw badRequest('a seed needs dns (or group)');
+  if (!dns) throw invalidInput('a seed needs dns (or group)');
   return { ...asset, dns, name: asset.name ?? dns, seedEra: wrapped ? '2.x' : '1.6' };
 }

@@ -1,6 +1,6 @@
 import { normaliseJobInput } from './job-input';
 
-const bad = (message: string) => expect.objectContaining({ status: 400, message: expect.stringContaining(message) });
+const bad = (message: string) => expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining(message) });
 
 describe('job requests of every client → one request', () => {
   test('UI POST /job/ {name, key}: one capability; a job key re-runs, #asset#<dns> names assets by dns', () => {

@@ -11,7 +11,7 @@
  * `keyKind` tells the service how to find the target: an entity key is the target; a job key (the UI's re-run)
  * names the job whose target to use; the UI's `#asset#<dns>` (two segments) names the assets with that dns.
  */
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 
 export interface JobRequest {
   readonly key: string;
@@ -23,21 +23,21 @@ export interface JobRequest {
 
 const stringList = (value: unknown, field: string): string[] | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item.trim())) throw badRequest(`${field} must be a list of names`);
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !item.trim())) throw invalidInput(`${field} must be a list of names`);
   return value as string[];
 };
 
 export function normaliseJobInput(raw: unknown): JobRequest {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest('the body must be a JSON object');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalidInput('the body must be a JSON object');
   const body = raw as Record<string, unknown>;
   const key = body.key;
-  if (typeof key !== 'string' || !key.startsWith('#')) throw badRequest('key must be the key of a job target');
+  if (typeof key !== 'string' || !key.startsWith('#')) throw invalidInput('key must be the key of a job target');
   let capabilities = stringList(body.capabilities, 'capabilities');
   if (typeof body.name === 'string' && body.name.trim()) capabilities = [...new Set([...(capabilities ?? []), body.name.trim()])];
   if (capabilities?.length === 0) capabilities = undefined;
   const config = body.config ?? undefined;
   if (config !== undefined && (typeof config !== 'object' || Array.isArray(config) || Object.values(config as object).some((v) => typeof v !== 'string'))) {
-    throw badRequest('config must map names to strings');
+    throw invalidInput('config must map names to strings');
   }
   const keyKind = key.startsWith('#job#') ? 'job' : /^#asset#[^#]+$/.test(key) ? 'asset-dns' : 'target';
   const result: JobRequest = { key, keyKind, capabilities, config: config as Record<string, string> | undefined, credentialIds: stringList(body.credential_ids, 'credential_ids') };

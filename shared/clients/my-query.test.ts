@@ -1,6 +1,6 @@
 import { parseMyKey, parseMyQuery, storedField, termSearches } from './my-query';
 
-const bad = (message: string) => expect.objectContaining({ status: 400, message: expect.stringContaining(message) });
+const bad = (message: string) => expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining(message) });
 
 describe('GET /my key grammar (the union of the clients)', () => {
   test.each([

@@ -14,7 +14,7 @@
  * 200 with empty groups (the UI retries a 400 three times), never 400 or 500.
  */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { parseInput } from '../model/common';
 import { riskName } from '../model/risk';
 import { decodeEchoedOffset } from './echoed-offset';
@@ -71,12 +71,12 @@ const kindOf = (key: string): string => key.split('#')[1] ?? '';
 export function parseMyKey(key: string): MyKey {
   if (key.startsWith('#')) {
     const named = kindOf(key);
-    if (!/^[a-z][a-z0-9_-]*$/.test(named)) throw badRequest('key must name an entity kind after #, e.g. #asset or #risk#example.com');
+    if (!/^[a-z][a-z0-9_-]*$/.test(named)) throw invalidInput('key must name an entity kind after #, e.g. #asset or #risk#example.com');
     return { form: 'prefix', kind: named, value: key === `#${named}` ? `#${named}#` : key };
   }
   const field = /^([a-zA-Z]+):(.*)$/s.exec(key);
   if (field && (MY_FIELDS as readonly string[]).includes(field[1])) {
-    if (!field[2]) throw badRequest(`${field[1]}: needs a value`);
+    if (!field[2]) throw invalidInput(`${field[1]}: needs a value`);
     return { form: 'field', field: field[1] as MyField, value: field[2] };
   }
   return { form: 'term', value: key.trim() };
@@ -86,10 +86,10 @@ export function parseMyKey(key: string): MyKey {
 export function parseMyQuery(params: Readonly<Record<string, string | undefined>>): MyQuery {
   const input = parseInput(MyParams, params);
   const key = parseMyKey(input.key);
-  if (key.form === 'term' && !key.value) throw badRequest('key is required');
+  if (key.form === 'term' && !key.value) throw invalidInput('key is required');
   if (input.to !== undefined) {
-    if (key.form !== 'prefix' || !input.to.startsWith('#') || kindOf(input.to) !== key.kind) throw badRequest('to must be a key of the same kind as key');
-    if (input.exact) throw badRequest('to and exact cannot be combined');
+    if (key.form !== 'prefix' || !input.to.startsWith('#') || kindOf(input.to) !== key.kind) throw invalidInput('to must be a key of the same kind as key');
+    if (input.exact) throw invalidInput('to and exact cannot be combined');
   }
   const matchesNothing = key.form === 'prefix' && input.label !== undefined && input.label !== key.kind;
   return {

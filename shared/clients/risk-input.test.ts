@@ -2,7 +2,7 @@ import { normaliseRiskInput } from './risk-input';
 
 const ASSET = '#asset#a.com#a.com';
 const RISK = '#risk#a.com#sql-injection';
-const bad = (message: string) => expect.objectContaining({ status: 400, message: expect.stringContaining(message) });
+const bad = (message: string) => expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining(message) });
 
 describe('risk writes of every client era → one input', () => {
   test('creates: UI POST, 1.6.x PUT with comment null, 2.x PUT with source ""', () => {

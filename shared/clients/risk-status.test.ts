@@ -37,9 +37,9 @@ describe('risk status vocabularies', () => {
   });
 
   test('the system-only M and anything unknown are 400s naming the vocabularies', () => {
-    expect(() => toStoredRiskStatus('MH')).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining('system') }));
+    expect(() => toStoredRiskStatus('MH')).toThrow(expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining('system') }));
     for (const bad of ['', 'C', 'CX', 'CHX', 'TE', 'X', 'ch']) {
-      expect(() => toStoredRiskStatus(bad)).toThrow(expect.objectContaining({ status: 400, message: expect.stringContaining('C<severity>') }));
+      expect(() => toStoredRiskStatus(bad)).toThrow(expect.objectContaining({ kind: 'invalid-input', message: expect.stringContaining('C<severity>') }));
     }
   });
 

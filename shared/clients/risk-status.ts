@@ -14,7 +14,7 @@
  *                                    composes from them, `D<sev'>O`, is still a valid stored status)
  *   T…, O…        unchanged
  */
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { RISK_STATUSES } from '../model/risk';
 
 const STORED = new Set(RISK_STATUSES);
@@ -38,8 +38,8 @@ export function toStoredRiskStatus(sent: string): string {
   if (STORED.has(sent)) return sent;
   const ui = /^C([ILMHCE])([RFS]?)$/.exec(sent);
   if (ui) return UI_CLOSED[ui[2]](ui[1]);
-  if (/^M/.test(sent)) throw badRequest('status M (automatically closed) is set by the system only');
-  throw badRequest(
+  if (/^M/.test(sent)) throw invalidInput('status M (automatically closed) is set by the system only');
+  throw invalidInput(
     'status must be a risk status: state T|O|I|R|D + severity I|L|M|H|C|E (+ reason F|S|O|D when deleted), e.g. TH, OC, DMF; ' +
       'or a closed status C<severity>[R|F|S], e.g. CH, CHF',
   );
