@@ -15,7 +15,8 @@ import { createDependencies } from '../../../shared/api/create-dependencies';
 import { EmbeddedGraphStore } from '../../../shared/graph/embedded-store';
 import { rebuildGraph } from '../../../shared/graph/rebuild';
 import { sharedGraphStore } from '../../../shared/graph/config';
-import { ROUTE_GROUPS, type RouteGroup } from '../../../shared/routing/routes';
+import { ROUTE_GROUP_NAMES, routeGroup } from '../../../shared/routing/table';
+import { writeLambdaEntry } from '../../../lambdas/runtime/entries';
 import type { TestStack } from '../../support/emulators';
 import { honoRuntime, lambdaRuntime, type Runtime } from '../../contract/support/runtimes';
 import { CLIENT_HEADERS, COLLABORATOR, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest, type Who } from './catalogue';
@@ -71,9 +72,8 @@ export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes>
   const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR' };
 
   Object.assign(process.env, stack.env(common));
-  const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
   const handlers = Object.fromEntries(
-    await Promise.all(groups.map(async (group) => [group, (await import(join(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry))).handler])),
+    await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
   ) as Parameters<typeof lambdaRuntime>[0];
   const lambda = lambdaRuntime(handlers);
 

@@ -3,7 +3,8 @@
  * table moves (route-group modules) only this file changes. Exact API Gateway semantics: no trailing-slash
  * folding (chariot-ui's `POST /job/` is its own route), `{param}` matches one segment.
  */
-import { matchPath, ROUTES } from '../../../shared/routing/routes';
+import { matchPath } from '../../../shared/routing/routes';
+import { ROUTES } from '../../../shared/routing/table';
 import type { ClientRequest } from './catalogue';
 
 export const isServed = (request: Pick<ClientRequest, 'method' | 'path'>): boolean =>
