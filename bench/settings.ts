@@ -14,6 +14,8 @@ const Settings = z.object({
   /** Assets seeded in the benchmark tenant (the issue asks for 1,000). */
   assets: z.number().int().min(1).max(100_000),
   coldStartSamples: z.number().int().min(1).max(100),
+  /** Assets seeded in row 12's second tenant (0: skip the row). */
+  bigTenant: z.number().int().min(0).max(1_000_000),
   loadGenerator: z.enum(['child', 'in-process']),
   /** Only these row ids (`ceiling`, `hono`, ... `cold-start`); empty = all. For debugging one row. */
   only: z.array(z.string()),
@@ -29,8 +31,10 @@ const HELP = `npm run bench [-- options]
   --warmup S              unmeasured warm-up seconds before each row (default 2; smoke 0)
   --assets N              assets seeded in the tenant (default 1000; smoke 50)
   --samples N             cold starts per Lambda bundle, median reported (default 10; smoke 1)
+  --big-tenant N          assets in row 12's second tenant (default 100000; smoke 300; 0 skips the row)
   --load-generator child|in-process   where autocannon runs (default child)
-  --only id[,id]          run only these rows: ceiling,hono,lambda-gateway,gateway-hono,store,auth,cold-start
+  --only id[,id]          run only these rows: ceiling,hono,lambda-gateway,gateway-hono,store,auth,
+                          hono-put,hono-search,hono-graph,lambda-handler,big-tenant,cold-start
   --out FILE              results JSON (default bench/results.json)
   --png FILE              chart PNG (default: the JSON path with .png)`;
 
@@ -44,6 +48,7 @@ export function parseSettings(argv: string[]): BenchSettings | 'help' {
       warmup: { type: 'string' },
       assets: { type: 'string' },
       samples: { type: 'string' },
+      'big-tenant': { type: 'string' },
       'load-generator': { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
@@ -63,6 +68,7 @@ export function parseSettings(argv: string[]): BenchSettings | 'help' {
     warmupSeconds: number(values.warmup, smoke ? 0 : 2),
     assets: number(values.assets, smoke ? 50 : 1000),
     coldStartSamples: number(values.samples, smoke ? 1 : 10),
+    bigTenant: number(values['big-tenant'], smoke ? 300 : 100_000),
     loadGenerator: values['load-generator'] ?? 'child',
     only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [],
     outJson,

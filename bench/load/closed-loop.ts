@@ -4,6 +4,7 @@
  * histogram (the same library autocannon uses) in microseconds.
  */
 import { build } from 'hdr-histogram-js';
+import { cpuWindow, type CpuWatch } from '../cpu';
 import type { LoadFigures } from '../results';
 
 export interface LoopLoad {
@@ -11,6 +12,8 @@ export interface LoopLoad {
   concurrency: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Whose CPU the row reports (`self`: this process, for calls made in it). */
+  cpu?: CpuWatch;
 }
 
 async function loop(call: () => Promise<unknown>, concurrency: number, seconds: number, record: boolean) {
@@ -40,6 +43,7 @@ async function loop(call: () => Promise<unknown>, concurrency: number, seconds: 
 
 export async function measureLoop(load: LoopLoad): Promise<LoadFigures> {
   if (load.warmupSeconds > 0) await loop(load.call, load.concurrency, load.warmupSeconds, false);
+  const cpu = cpuWindow(load.cpu);
   const { histogram, completed, errors, firstError, elapsed } = await loop(load.call, load.concurrency, load.durationSeconds, true);
   if (completed === 0) throw firstError instanceof Error ? firstError : new Error(`every call failed: ${String(firstError)}`);
   const figures: LoadFigures = {
@@ -49,6 +53,7 @@ export async function measureLoop(load: LoopLoad): Promise<LoadFigures> {
     requests: completed,
     errors,
     durationSeconds: elapsed,
+    ...cpu.figures(completed),
   };
   histogram.destroy();
   return figures;

@@ -3,18 +3,27 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type autocannon from 'autocannon';
+import { cpuWindow, type CpuWatch } from '../cpu';
 import type { LoadFigures } from '../results';
 
 const run = promisify(execFile);
 
 export interface HttpLoad {
   url: string;
+  method?: 'GET' | 'PUT' | 'POST';
   headers?: Record<string, string>;
+  /** Request bodies, sent round-robin across all connections (one body: every request sends it). */
+  bodies?: string[];
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
   generator: 'child' | 'in-process';
+  /** Whose CPU time the row reports: the serving process(es), and the store's. */
+  cpu?: CpuWatch;
 }
+
+/** Options the worker understands: autocannon's own, plus `bodies` (it builds the round-robin there). */
+type WorkerOptions = autocannon.Options & { bodies?: string[] };
 
 interface Outcome {
   result: autocannon.Result;
@@ -24,9 +33,9 @@ interface Outcome {
 
 const WORKER = join(__dirname, 'autocannon-worker.cjs');
 
-async function autocannonRun(options: autocannon.Options, generator: HttpLoad['generator']): Promise<Outcome> {
+async function autocannonRun(options: WorkerOptions, generator: HttpLoad['generator']): Promise<Outcome> {
   if (generator === 'in-process') {
-    const { runAutocannon } = require(WORKER) as { runAutocannon: (o: autocannon.Options) => Promise<Outcome> };
+    const { runAutocannon } = require(WORKER) as { runAutocannon: (o: WorkerOptions) => Promise<Outcome> };
     return runAutocannon(options);
   }
   const { stdout } = await run(process.execPath, [WORKER, JSON.stringify(options)], { maxBuffer: 16 * 1024 * 1024 });
@@ -35,8 +44,16 @@ async function autocannonRun(options: autocannon.Options, generator: HttpLoad['g
 
 /** A warm-up run (discarded: JIT, connection set-up, caches), then the measured run. */
 export async function measureHttp(load: HttpLoad): Promise<LoadFigures> {
-  const base = { url: load.url, headers: load.headers, connections: load.connections, timeout: 10 };
+  const base: WorkerOptions = {
+    url: load.url,
+    method: load.method ?? 'GET',
+    headers: load.headers,
+    bodies: load.bodies,
+    connections: load.connections,
+    timeout: 10,
+  };
   if (load.warmupSeconds > 0) await autocannonRun({ ...base, duration: load.warmupSeconds }, load.generator);
+  const cpu = cpuWindow(load.cpu);
   const { result, latencyUs } = await autocannonRun({ ...base, duration: load.durationSeconds }, load.generator);
   const ok = result['2xx'];
   return {
@@ -46,5 +63,6 @@ export async function measureHttp(load: HttpLoad): Promise<LoadFigures> {
     requests: ok,
     errors: result.errors + result.non2xx,
     durationSeconds: result.duration,
+    ...cpu.figures(ok),
   };
 }
