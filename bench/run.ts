@@ -49,11 +49,13 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** A TypeScript server through `local/service-main.ts`, which exits when the bench's stdin pipe closes. */
-async function startTsServer(name: string, script: string, port: number, fixture: Fixture, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+async function startTsServer(name: string, script: string, port: number, fixture: Fixture, env: NodeJS.ProcessEnv, profileDir?: string): Promise<ServerProcess> {
+  // --profile: each server writes a V8 CPU profile (`<profileDir>/<name>.cpuprofile`, Chrome DevTools) when it stops.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   return spawnServer({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', join(REPO_ROOT, 'local', 'service-main.ts'), join(REPO_ROOT, script)],
+    args: [...profile, '--import', 'tsx', join(REPO_ROOT, 'local', 'service-main.ts'), join(REPO_ROOT, script)],
     env: { ...fixture.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     port,
     readyPath: '/health',
@@ -80,8 +82,9 @@ const syntheticAssetBody = (count: number) =>
 
 async function runRows(settings: BenchSettings, fixture: Fixture, fixtureNotes: Record<string, unknown>) {
   const wanted = (id: string) => settings.only.length === 0 || settings.only.includes(id);
-  const load = { connections: settings.connections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, generator: settings.loadGenerator };
-  const loop = { concurrency: settings.connections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds };
+  const window = { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, requests: settings.requests };
+  const load = { ...window, connections: settings.connections, generator: settings.loadGenerator };
+  const loop = { ...window, concurrency: settings.connections };
   const assetUrl = (base: string) => `${base}/asset`;
   const servers: ServerProcess[] = [];
   const results = new Map<RowId, LoadRow>();
@@ -116,10 +119,14 @@ async function runRows(settings: BenchSettings, fixture: Fixture, fixtureNotes: 
     const gatewayFor = async (id: RowId, target: 'lambda' | 'fargate'): Promise<Started> =>
       wanted(id)
         ? started(
-            startTsServer(`gateway-${target}`, 'bench/servers/gateway-server.ts', await freePort(), fixture, {
-              BENCH_ASSET_TARGET: target,
-              BENCH_INVENTORY_PORT: String(inventoryPort),
-            }),
+            startTsServer(
+              `gateway-${target}`,
+              'bench/servers/gateway-server.ts',
+              await freePort(),
+              fixture,
+              { BENCH_ASSET_TARGET: target, BENCH_INVENTORY_PORT: String(inventoryPort) },
+              settings.profileDir,
+            ),
             servers,
           )
         : { error: 'skipped (--only)' };
@@ -133,7 +140,10 @@ async function runRows(settings: BenchSettings, fixture: Fixture, fixtureNotes: 
           )
         : { error: 'skipped (--only)' };
     const [inventory, lambdaGateway, fargateGateway, graphInventory] = await Promise.all([
-      started(startTsServer('inventory-service', 'containers/inventory/server.ts', inventoryPort, fixture, { POWERTOOLS_SERVICE_NAME: 'inventory' }), servers),
+      started(
+        startTsServer('inventory-service', 'containers/inventory/server.ts', inventoryPort, fixture, { POWERTOOLS_SERVICE_NAME: 'inventory' }, settings.profileDir),
+        servers,
+      ),
       gatewayFor('lambda-gateway', 'lambda'),
       gatewayFor('gateway-hono', 'fargate'),
       graphService(),

@@ -12,11 +12,13 @@ export interface LoopLoad {
   concurrency: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Stop after this many calls instead of at the deadline (the smoke run). */
+  requests?: number;
   /** Whose CPU the row reports (`self`: this process, for calls made in it). */
   cpu?: CpuWatch;
 }
 
-async function loop(call: () => Promise<unknown>, concurrency: number, seconds: number, record: boolean) {
+async function loop(call: () => Promise<unknown>, concurrency: number, seconds: number, record: boolean, amount = Infinity) {
   const histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   let completed = 0;
   let errors = 0;
@@ -24,7 +26,7 @@ async function loop(call: () => Promise<unknown>, concurrency: number, seconds: 
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (completed + errors < amount && (amount !== Infinity || performance.now() < deadline)) {
       const t0 = performance.now();
       try {
         await call();
@@ -44,7 +46,7 @@ async function loop(call: () => Promise<unknown>, concurrency: number, seconds: 
 export async function measureLoop(load: LoopLoad): Promise<LoadFigures> {
   if (load.warmupSeconds > 0) await loop(load.call, load.concurrency, load.warmupSeconds, false);
   const cpu = cpuWindow(load.cpu);
-  const { histogram, completed, errors, firstError, elapsed } = await loop(load.call, load.concurrency, load.durationSeconds, true);
+  const { histogram, completed, errors, firstError, elapsed } = await loop(load.call, load.concurrency, load.durationSeconds, true, load.requests);
   if (completed === 0) throw firstError instanceof Error ? firstError : new Error(`every call failed: ${String(firstError)}`);
   const figures: LoadFigures = {
     requestsPerSecond: completed / elapsed,

@@ -16,6 +16,8 @@ export interface HttpLoad {
   bodies?: string[];
   connections: number;
   durationSeconds: number;
+  /** Measure this many requests instead of a duration (the smoke run: every row must answer them, however busy the machine). */
+  requests?: number;
   warmupSeconds: number;
   generator: 'child' | 'in-process';
   /** Whose CPU time the row reports: the serving process(es), and the store's. */
@@ -54,8 +56,10 @@ export async function measureHttp(load: HttpLoad): Promise<LoadFigures> {
   };
   if (load.warmupSeconds > 0) await autocannonRun({ ...base, duration: load.warmupSeconds }, load.generator);
   const cpu = cpuWindow(load.cpu);
-  const { result, latencyUs } = await autocannonRun({ ...base, duration: load.durationSeconds }, load.generator);
+  const window = load.requests ? { amount: load.requests, timeout: 60 } : { duration: load.durationSeconds };
+  const { result, latencyUs } = await autocannonRun({ ...base, ...window }, load.generator);
   const ok = result['2xx'];
+  if (ok === 0) throw new Error(`no 2xx answer in the measured window (${result.non2xx} other answers, ${result.errors} errors)`);
   return {
     requestsPerSecond: ok / result.duration,
     p50Ms: latencyUs.p50 / 1000,

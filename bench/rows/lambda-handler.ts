@@ -13,7 +13,7 @@ import { LoadFigures } from '../results';
 import { lastErrorLine } from '../servers/spawn';
 import { bundleGroup, coldStartEvent, lambdaEnv } from './cold-start';
 
-export async function measureLambdaHandler(fixture: Fixture, load: { durationSeconds: number; warmupSeconds: number }, notes: string[]): Promise<LoadFigures> {
+export async function measureLambdaHandler(fixture: Fixture, load: { durationSeconds: number; warmupSeconds: number; requests?: number }, notes: string[]): Promise<LoadFigures> {
   const dir = join(fixture.workDir, 'handler-loop');
   const { outfile, bytes } = await bundleGroup('asset', dir);
   const route = ROUTES.find((r) => r.method === 'GET' && r.path === '/asset')!;
@@ -26,7 +26,7 @@ export async function measureLambdaHandler(fixture: Fixture, load: { durationSec
   const log = openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
-    [join(__dirname, '..', 'servers', 'handler-loop.cjs'), outfile, eventFile, resultFile, String(load.durationSeconds), String(Math.max(0.2, load.warmupSeconds))],
+    [join(__dirname, '..', 'servers', 'handler-loop.cjs'), outfile, eventFile, resultFile, String(load.durationSeconds), String(Math.max(0.2, load.warmupSeconds)), String(load.requests ?? '')],
     { env: lambdaEnv(fixture), stdio: ['ignore', log, log] },
   );
   closeSync(log);

@@ -4,7 +4,9 @@
 // (the bench points it at a file); the figures go to the file named by the third argument.
 const { readFileSync, writeFileSync } = require('node:fs');
 
-const [bundle, eventFile, resultFile, durationArg, warmupArg] = process.argv.slice(2);
+const [bundle, eventFile, resultFile, durationArg, warmupArg, requestsArg] = process.argv.slice(2);
+// A request count (the smoke run) replaces the duration: every row must answer that many.
+const amount = Number(requestsArg) || Infinity;
 const event = JSON.parse(readFileSync(eventFile, 'utf8'));
 const { handler } = require(bundle);
 let invocation = 0;
@@ -20,12 +22,12 @@ const context = () => ({
   getRemainingTimeInMillis: () => 30000,
 });
 
-async function run(seconds, record) {
+async function run(seconds, record, count = Infinity) {
   const latencies = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  while (performance.now() < deadline) {
+  while (count === Infinity ? performance.now() < deadline : latencies.length + errors < count) {
     const t0 = performance.now();
     const result = await handler({ ...event, requestContext: { ...event.requestContext, requestId: `bench-${invocation}` } }, context());
     if (result && result.statusCode >= 200 && result.statusCode < 300) {
@@ -41,7 +43,7 @@ async function run(seconds, record) {
 async function main() {
   await run(Number(warmupArg) || 0.2, false); // cold start, JIT, connections: not measured
   const before = process.cpuUsage();
-  const { latencies, errors, elapsed } = await run(Number(durationArg), true);
+  const { latencies, errors, elapsed } = await run(Number(durationArg), true, amount);
   const { user, system } = process.cpuUsage(before);
   latencies.sort((a, b) => a - b);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
