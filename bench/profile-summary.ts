@@ -20,7 +20,10 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const hits = new Map<number, number>();
 for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
-const total = profile.samples.length;
+// Idle samples are time the process waited (for the store, the network): not CPU it spent.
+const isIdle = (id: number) => byId.get(id)!.callFrame.functionName === '(idle)';
+for (const id of [...hits.keys()]) if (isIdle(id)) hits.delete(id);
+const total = [...hits.values()].reduce((a, b) => a + b, 0);
 
 const owner = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url ? 'app' : '(vm)');
 const packages = new Map<string, number>();
@@ -37,6 +40,6 @@ const print = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [name, count] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
 };
-console.log(`${total} samples`);
+console.log(`${total} busy samples (idle left out)`);
 print('self time by package', packages);
 print('self time by function', functions);
