@@ -50,8 +50,9 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 /** A TypeScript server through `local/service-main.ts`, which exits when the bench's stdin pipe closes. */
 async function startTsServer(name: string, script: string, port: number, fixture: Fixture, env: NodeJS.ProcessEnv, profileDir?: string): Promise<ServerProcess> {
-  // --profile: each server writes a V8 CPU profile (`<profileDir>/<name>.cpuprofile`, Chrome DevTools) when it stops.
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // --profile: each server writes V8 CPU profiles (Chrome DevTools) into `<profileDir>/<name>/` when it stops, one
+  // per thread: the main thread's is the largest (tsx's loader thread writes a small one).
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : [];
   return spawnServer({
     name,
     command: process.execPath,

@@ -40,7 +40,7 @@ const HELP = `npm run bench [-- options]
   --load-generator child|in-process   where autocannon runs (default child)
   --only id[,id]          run only these rows: ceiling,hono,lambda-gateway,gateway-hono,store,auth,
                           hono-put,hono-search,hono-graph,lambda-handler,big-tenant,cold-start
-  --profile DIR           the servers under test write V8 CPU profiles (<name>.cpuprofile) into DIR
+  --profile DIR           the servers under test write V8 CPU profiles into DIR/<server>/ (read them with bench/profile-summary.ts)
   --out FILE              results JSON (default bench/results.json)
   --png FILE              chart PNG (default: the JSON path with .png)`;
 

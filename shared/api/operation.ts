@@ -1,4 +1,4 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
+import type { RequestLogger } from '../observability/logger';
 import type { Whoami } from '../auth/whoami';
 import type { ApiRequest, ApiResponse } from '../http/types';
 import type { ApiDependencies } from './dependencies';
@@ -8,7 +8,7 @@ export interface OperationContext {
   /** The authenticated caller; undefined only on public routes, which authenticate themselves (webhook PIN). */
   readonly whoami: Whoami | undefined;
   readonly deps: ApiDependencies;
-  readonly logger: Logger;
+  readonly logger: RequestLogger;
 }
 
 /** What a route does, once, for both runtimes: validated input in, a status and JSON body out. */
