@@ -23,7 +23,7 @@ import { measureLambdaHandler } from './rows/lambda-handler';
 import { POLLER_ENV } from '../local/graph-projection';
 import { HELP, parseSettings, type BenchSettings } from './settings';
 import { lastErrorLine, spawnServer, type ServerProcess } from './servers/spawn';
-import { REPO_ROOT } from '../lib/config/load';
+import { REPO_ROOT } from '../tooling/paths';
 import { freePort } from '../local/emulators';
 
 const ROWS = [
