@@ -3,10 +3,11 @@
  * auth dependencies (with their caches), the repository factory and the file store. Lambda handlers
  * and Hono services both call createCore(loadRuntimeConfig()) at module scope.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiTokens, apiTokenIssuer, createAuthDeps, TokenVerifier, type AuthDeps } from '../auth';
 import type { Whoami } from '../auth/whoami';
-import { createDocumentClient } from '../db/client';
+import { createDynamoDbClient, documentClientOf } from '../db/client';
 import { repositoryFor, type RepositoryDeps, type TenantRepository } from '../db/repository';
 import { createFileStore, type FileStore } from '../files';
 import { secretsManagerFetcher } from '../graph/secret';
@@ -22,8 +23,12 @@ export interface Core {
   repository(whoami: Whoami): TenantRepository;
 }
 
-export function createCore(config: RuntimeConfig, overrides: { doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {}): Core {
-  const doc = overrides.doc ?? createDocumentClient(config);
+export function createCore(
+  config: RuntimeConfig,
+  overrides: { dynamodb?: DynamoDBClient; doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {},
+): Core {
+  const dynamodb = overrides.dynamodb ?? createDynamoDbClient(config);
+  const doc = overrides.doc ?? documentClientOf(dynamodb);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
   const key = config.apiTokenKey;
   const apiTokens = new ApiTokens({
@@ -31,7 +36,7 @@ export function createCore(config: RuntimeConfig, overrides: { doc?: DynamoDBDoc
     audience: config.cognito.clientId,
     signingKey: 'value' in key ? async () => key.value : () => secretsManagerFetcher(key.secretArn),
   });
-  const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret };
+  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret };
   return {
     config,
     doc,
