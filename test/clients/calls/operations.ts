@@ -154,7 +154,11 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
     },
   }),
   cli2('keychain.login (API key)', 'GET /token + X-GUARD-API-KEY-ID/SECRET, no Authorization', 'sdk/keychain.py:96-110', {
-    request: () => ({ method: 'GET', path: '/token', as: null, headers: { 'x-guard-api-key-id': 'ID', 'x-guard-api-key-secret': 'SECRET' } }),
+    arrange: async (c) => void (c.state.apiKey = (await c.native('POST', '/key', { body: { name: 'v2-login' } })).body.keys[0].token),
+    request: (c) => {
+      const [id, secret] = c.state.apiKey.split('.');
+      return { method: 'GET', path: '/token', as: null, headers: { 'x-guard-api-key-id': id, 'x-guard-api-key-secret': secret } };
+    },
     reads: ({ status, body }) => {
       expect(status).toBe(200);
       expect(body.token ?? body.IdToken).toEqual(expect.any(String));
