@@ -10,7 +10,7 @@ export type Ternary = boolean | null;
 const isScalar = (v: unknown): v is FilterScalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Cypher `=`: equal values of one type are true, different types false, anything with null unknown. */
-function equals(a: unknown, b: unknown): Ternary {
+export function equals(a: unknown, b: unknown): Ternary {
   if (a === null || a === undefined || b === null || b === undefined) return null;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
@@ -20,7 +20,7 @@ function equals(a: unknown, b: unknown): Ternary {
 }
 
 /** Cypher `<` and friends: only numbers with numbers, strings with strings, booleans with booleans. */
-function compare(a: unknown, b: unknown): number | null {
+export function compare(a: unknown, b: unknown): number | null {
   if (!isScalar(a) || !isScalar(b) || typeof a !== typeof b) return null;
   return a < b ? -1 : a > b ? 1 : 0;
 }
