@@ -184,7 +184,7 @@ describe('Cypher built for the Neo4j adapter', () => {
   test('snapshot and clear statements stay within projected labels', () => {
     const { nodes, edges } = snapshotStatements(T);
     expect(nodes).toEqual({ text: 'MATCH (n) WHERE n.username = $tenant AND (n:Asset OR n:Risk OR n:Attribute OR n:Port OR n:Technology OR n:WebApplication OR n:Webpage OR n:ADDomain OR n:Preseed)\nRETURN n\nORDER BY n.key', parameters: { tenant: T } });
-    expect(edges.text).toContain('[r:DISCOVERED|HAS_VULNERABILITY|HAS_ATTRIBUTE]');
+    expect(edges.text).toContain('[r:DISCOVERED|HAS_VULNERABILITY|HAS_ATTRIBUTE|HAS_PORT|HAS_TECHNOLOGY|HAS_WEBPAGE]');
     expect(clearBatchStatement(100)).toEqual({
       text: 'MATCH (n) WHERE (n:Asset OR n:Risk OR n:Attribute OR n:Port OR n:Technology OR n:WebApplication OR n:Webpage OR n:ADDomain OR n:Preseed)\nWITH n LIMIT $batch\nDETACH DELETE n\nRETURN count(*) AS deleted',
       parameters: { batch: 100 },
