@@ -7,21 +7,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
-import { ROUTE_GROUPS, type RouteGroup, type RouteGroupDefinition } from '../shared/routing/routes';
+import { usesGraph, type RouteGroup } from '../shared/routing/routes';
 import { acknowledge, wildcardResourceFinding } from './nag';
 
 export interface GroupAccess {
   readonly table: 'read' | 'readWrite';
   /** Presigned GET/PUT of tenant files. */
   readonly files: boolean;
-  /** Read on the Neo4j secret: only groups that search the graph (`readsGraph` in the route table). */
+  /** Read on the Neo4j secret: only groups that search or write the graph (`usesGraph` in the route table). */
   readonly graph: boolean;
 }
 
 const access = (group: RouteGroup, table: GroupAccess['table'], files = false): GroupAccess => ({
   table,
   files,
-  graph: (ROUTE_GROUPS[group] as RouteGroupDefinition).readsGraph === true,
+  graph: usesGraph(group),
 });
 
 export const GROUP_ACCESS: Readonly<Record<RouteGroup, GroupAccess>> = {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
-import { ROUTE_GROUPS, type RouteGroupDefinition, type ServiceName } from '../../shared/routing/routes';
+import { usesGraph, type ServiceName } from '../../shared/routing/routes';
 import { createServiceApp, routesOfService } from './service-app';
 
 export interface RunningService {
@@ -18,9 +18,9 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  // Only a service that serves a graph-reading group may open the graph, and only on the first graph request:
+  // Only a service that serves a group using the graph may open it, and only on the first graph request or write:
   // its task role can read the Neo4j secret only once such a route is migrated to it.
-  const servesGraph = routesOfService(service).some((route) => (ROUTE_GROUPS[route.group] as RouteGroupDefinition).readsGraph);
+  const servesGraph = routesOfService(service).some((route) => usesGraph(route.group));
   const deps = await createDependencies(env, { graph: servesGraph ? () => sharedGraphStore(env) : undefined });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';

@@ -21,10 +21,18 @@ export interface Core {
   repository(whoami: Whoami): TenantRepository;
 }
 
-export function createCore(config: RuntimeConfig, overrides: { doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {}): Core {
+export interface CoreOverrides {
+  readonly doc?: DynamoDBDocumentClient;
+  readonly tokens?: TokenVerifier;
+  readonly cacheTtlMs?: number;
+  /** Told of every acknowledged table write (the graph writer of processes that hold a graph). */
+  readonly onWrite?: RepositoryDeps['onWrite'];
+}
+
+export function createCore(config: RuntimeConfig, overrides: CoreOverrides = {}): Core {
   const doc = overrides.doc ?? createDocumentClient(config);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
-  const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret };
+  const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
   return {
     config,
     doc,

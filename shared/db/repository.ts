@@ -24,7 +24,12 @@ export interface RepositoryDeps {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly offsetSecret: string;
+  /** Told of every acknowledged write, before the caller is answered (the graph's read-your-writes); must not throw. */
+  readonly onWrite?: (change: RowChange) => Promise<void>;
 }
+
+/** A row the table now holds (`put`) or no longer holds (`remove`, with the row that was there). */
+export type RowChange = { readonly kind: 'put' | 'remove'; readonly row: BaseRow };
 
 /** Fields that may be searched as `field:value` (each has a GSI keyed by username). */
 export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns' } as const;
@@ -95,6 +100,7 @@ export class TenantRepository {
       if (isConditionFailure(error)) throw conflict(`${row.key} already exists`);
       rethrowWriteError(error);
     }
+    await this.deps.onWrite?.({ kind: 'put', row: item });
     return item;
   }
 
@@ -121,6 +127,7 @@ export class TenantRepository {
                 : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
           }),
         );
+        await this.deps.onWrite?.({ kind: 'put', row: item });
         return item;
       } catch (error) {
         if (!isConditionFailure(error)) rethrowWriteError(error);
@@ -162,6 +169,7 @@ export class TenantRepository {
     const { Attributes } = await this.deps.doc.send(
       new DeleteCommand({ TableName: this.deps.tableName, Key: { username: this.tenant, key }, ReturnValues: 'ALL_OLD' }),
     );
+    if (Attributes) await this.deps.onWrite?.({ kind: 'remove', row: Attributes as BaseRow });
     return Attributes as T | undefined;
   }
 

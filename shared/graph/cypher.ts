@@ -227,11 +227,12 @@ function filterCondition(alias: string, filter: Filter, params: Parameters): str
   return filter.not ? `NOT (${condition})` : condition;
 }
 
-const labelsOf = (labels: readonly NodeLabel[]) => labels.map((label) => `:${label}`).join('');
+const labelsOf = (labels: readonly string[]) => labels.map((label) => `:${label}`).join('');
 
 /** The WHERE conditions for `alias`: its tenant, its filters, and an EXISTS subquery per required relationship. */
 function nodeConditions(alias: string, node: NodeQuery, params: Parameters, depth: number): string[] {
   const conditions = [`${alias}.username = $tenant`, ...node.filters.map((f) => filterCondition(alias, f, params))];
+  if (node.search !== undefined) conditions.push(`${alias}.key CONTAINS ${params.add(node.search)}`);
   node.relationships.forEach((rel, i) => {
     if (rel.optional) return; // an optional relationship never removes a result
     const other = `m${depth}_${i}`;

@@ -29,14 +29,16 @@ export interface RouteGroupDefinition {
   readonly service?: ServiceName;
   /** The group searches the Neo4j graph: only its backends load the driver and may read the Neo4j secret. */
   readonly readsGraph?: boolean;
+  /** The group writes graph kinds (assets, risks, …) and writes them to the graph on the request path (read-your-writes). */
+  readonly writesGraph?: boolean;
 }
 
 export const ROUTE_GROUPS = {
   search: { lambdaEntry: 'lambdas/search/handler.ts', service: 'inventory', readsGraph: true },
-  asset: { lambdaEntry: 'lambdas/asset/handler.ts', service: 'inventory' },
-  risk: { lambdaEntry: 'lambdas/risk/handler.ts', service: 'inventory' },
-  attribute: { lambdaEntry: 'lambdas/attribute/handler.ts', service: 'inventory' },
-  hook: { lambdaEntry: 'lambdas/hook/handler.ts', service: 'inventory' },
+  asset: { lambdaEntry: 'lambdas/asset/handler.ts', service: 'inventory', writesGraph: true },
+  risk: { lambdaEntry: 'lambdas/risk/handler.ts', service: 'inventory', writesGraph: true },
+  attribute: { lambdaEntry: 'lambdas/attribute/handler.ts', service: 'inventory', writesGraph: true },
+  hook: { lambdaEntry: 'lambdas/hook/handler.ts', service: 'inventory', writesGraph: true },
   account: { lambdaEntry: 'lambdas/account/handler.ts', service: 'identity' },
   key: { lambdaEntry: 'lambdas/key/handler.ts', service: 'identity' },
   job: { lambdaEntry: 'lambdas/job/handler.ts', service: 'operations' },
@@ -44,6 +46,12 @@ export const ROUTE_GROUPS = {
   capabilities: { lambdaEntry: 'lambdas/capabilities/handler.ts', service: 'operations' },
 } as const satisfies Record<string, RouteGroupDefinition>;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
+
+/** Whether a group's backends open the graph (and so may read the Neo4j secret). */
+export const usesGraph = (group: RouteGroup): boolean => {
+  const definition = ROUTE_GROUPS[group] as RouteGroupDefinition;
+  return definition.readsGraph === true || definition.writesGraph === true;
+};
 
 export interface RouteDefinition {
   readonly method: HttpMethod;

@@ -4,7 +4,7 @@ import type { Whoami } from '../../shared/auth/whoami';
 import { HttpError } from '../../shared/http/errors';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { projectRow } from '../../shared/graph/projection';
-import { graphSearchOperation } from '../../shared/graph/search';
+import { searchGraph } from '../../shared/graph/search';
 import { boltNode, startBoltStub, type BoltStub } from '../support/bolt-stub';
 import { assetRow } from './fixtures';
 
@@ -52,8 +52,8 @@ describe('Neo4jGraphStore over Bolt', () => {
       q.text.startsWith('MATCH (n:Asset)')
         ? { fields: ['n'], records: [[boltNode(7, ['Asset', 'Seed', 'TTL'], { username: T, key: '#asset#a#a', history: '[{"to":"A"}]', _json: ['history'] })]] }
         : { fields: [], records: [] };
-    const response = await graphSearchOperation(alice, JSON.stringify({ node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'STARTS WITH', value: '#asset#' }] }, limit: 5 }), { graph: store });
-    expect(response).toEqual({ status: 200, body: { assets: [{ username: T, key: '#asset#a#a', history: [{ to: 'A' }] }] } });
+    const response = await searchGraph(store, alice, { node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'STARTS WITH', value: '#asset#' }] }, limit: 5 });
+    expect(response).toEqual({ assets: [{ username: T, key: '#asset#a#a', history: [{ to: 'A' }] }] });
     const search = stub.queries.at(-1)!;
     expect(search.parameters).toEqual({ tenant: T, p0: '#asset#', skip: 0, limit: 6 });
     const begin = stub.messages.filter((m) => m.type === 'BEGIN').at(-1)!;
@@ -103,11 +103,11 @@ describe('Neo4jGraphStore over Bolt', () => {
     const { port } = stub;
     await stub.stop();
     const body = JSON.stringify({ node: { labels: ['Asset'] } });
-    await expect(graphSearchOperation(alice, body, { graph: store })).rejects.toEqual(new HttpError(503, 'graph database unavailable'));
+    await expect(searchGraph(store, alice, body)).rejects.toEqual(new HttpError(503, 'graph database unavailable'));
     await expect(store.apply(projectRow(assetRow(T, 'example.com')))).rejects.toMatchObject({ status: 503 });
 
     stub = await startBoltStub({ port });
-    expect(await graphSearchOperation(alice, body, { graph: store })).toEqual({ status: 200, body: { assets: [] } });
+    expect(await searchGraph(store, alice, body)).toEqual({ assets: [] });
     expect(stub.queries.filter((q) => isConstraint(q.text))).toHaveLength(6); // constraints retried after the outage
   });
 });

@@ -2,6 +2,7 @@ import type { Operation } from '../../api/operation';
 import { json } from '../../api/respond';
 import { jsonBody, parseQuery, SearchQuery } from '../input';
 import { searchGraphOf, searchTable } from './service';
+import { GraphSearchParams } from '../../graph/query';
 import { caller } from '../caller';
 
 export const searchOperations = {
@@ -9,5 +10,6 @@ export const searchOperations = {
     const { groups, offset } = await searchTable(deps, caller(whoami), parseQuery(SearchQuery, request));
     return json(200, { ...groups, ...(offset ? { offset } : {}) });
   },
-  'POST /my': async ({ request, whoami, deps }) => json(200, await searchGraphOf(deps, caller(whoami), jsonBody(request))),
+  'POST /my': async ({ request, whoami, deps }) =>
+    json(200, await searchGraphOf(deps, caller(whoami), jsonBody(request), parseQuery(GraphSearchParams, request))),
 } satisfies Record<string, Operation>;
