@@ -48,8 +48,6 @@ export class ContractClient {
   constructor(
     readonly runtime: Runtime,
     readonly users: Users,
-    /** Brings the runtime's graph projection up to date with its table (POST /my reads the graph). */
-    readonly refreshGraph: () => Promise<void>,
   ) {}
 
   startCase(route: RouteId, name: string): void {
