@@ -112,9 +112,9 @@ describe('dev (create mode)', () => {
     expect(actionsOf('asset')).toContain('dynamodb:PutItem');
     expect(actionsOf('file')).toContain('s3:PutObject');
     for (const group of ['search', 'asset', 'key', 'hook']) expect(actionsOf(group)).not.toContain('s3:');
-    // Only the group that searches the graph may read the Neo4j secret.
-    expect(actionsOf('search')).toContain('secretsmanager:GetSecretValue');
-    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('secretsmanager:');
+    // Only groups that search or write the graph (read-your-writes) may read the Neo4j secret.
+    for (const group of ['search', 'asset', 'risk', 'attribute', 'hook']) expect(actionsOf(group)).toContain('secretsmanager:GetSecretValue');
+    for (const group of ['file', 'key', 'account', 'job']) expect(actionsOf(group)).not.toContain('secretsmanager:');
   });
 
   it('creates the files bucket encrypted, TLS-only and private, and a Neo4j secret', () => {

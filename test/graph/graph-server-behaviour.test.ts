@@ -13,5 +13,5 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describeGraphStoreBehaviour('Neo4j adapter → local Bolt graph server', async () =>
-  new Neo4jGraphStore({ kind: 'neo4j', uri: server.uri, user: server.user, password: server.password, maxRetryMs: 1_000, connectTimeoutMs: 1_000 }),
+  new Neo4jGraphStore({ kind: 'neo4j', uri: server.uri, user: server.user, password: server.password, maxRetryMs: 5_000, connectTimeoutMs: 5_000 }),
 );

@@ -3,7 +3,7 @@
  * only rows that are definitely true (three-valued logic), MERGE matches or creates per row, ORDER BY uses
  * Cypher's cross-type order (nulls last ascending), and every value comparison follows predicates.ts.
  */
-import { compare, cypherOrder, equals, type Ternary } from '../predicates';
+import { compare, cypherOrder, equals, type Ternary } from './values';
 import type { BinaryOp, Clause, Expr, NodePattern, Pattern, Projection, RelPattern } from './ast';
 import type { GraphNodeValue, GraphRelValue, MemoryGraph, Properties } from './memory-graph';
 
