@@ -1,11 +1,11 @@
 /**
  * The Neo4j adapter: one neo4j-driver Driver per store (create one store per process), statements from
  * cypher.ts only (via CypherGraphStore), transient failures retried by executeRead/executeWrite, and an
- * unreachable or failing database surfaced as HttpError 503. It talks to Neo4j in AWS and to the local
+ * unreachable or failing database surfaced as a domain Unavailable (503 at the edge). It talks to Neo4j in AWS and to the local
  * Bolt graph server (local/graph-server) everywhere else.
  */
 import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Node, type Session } from 'neo4j-driver';
-import { HttpError } from '../http/errors';
+import { unavailable } from '../errors';
 import type { Neo4jConfig } from './config';
 import type { CypherStatement } from './cypher';
 import { CypherGraphStore, type RawRecord, type RunStatement, type StatementRunner } from './cypher-store';
@@ -27,7 +27,7 @@ function isUnavailable(error: Neo4jError): boolean {
 /** Driver errors that mean the database is down, unreachable or refusing us → 503; anything else is our bug. */
 export function toGraphError(error: unknown): unknown {
   if (error instanceof Neo4jError && isUnavailable(error)) {
-    const mapped = new HttpError(503, GRAPH_UNAVAILABLE);
+    const mapped = unavailable(GRAPH_UNAVAILABLE);
     mapped.cause = error;
     return mapped;
   }
@@ -69,7 +69,7 @@ class DriverRunner implements StatementRunner {
     return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  /** A retried transaction (or one attempt with `once`); a database that stays unavailable becomes HttpError 503. */
+  /** A retried transaction (or one attempt with `once`); a database that stays unavailable becomes Unavailable. */
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (run: RunStatement) => Promise<T>, once = false): Promise<T> {
     const session = this.session(mode);
     try {

@@ -5,7 +5,7 @@
  */
 import type { Whoami } from '../auth/whoami';
 import { GLOBAL_PARTITION } from '../db/repository';
-import { HttpError } from '../http/errors';
+import { payloadTooLarge } from '../errors';
 import type { GraphNode, GraphProperties } from './model';
 import { plural } from '../model';
 import { MAX_PAGE_SIZE, parseGraphQuery, REDUCE_PAGE_SIZE, type GraphSearchParams, type NodeQuery, type RelationshipQuery } from './query';
@@ -30,7 +30,7 @@ export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const MAX_TREE_PAGE_SIZE = 256;
 
 function assertFits(body: unknown): void {
-  if (Buffer.byteLength(JSON.stringify(body)) > MAX_RESPONSE_BYTES) throw new HttpError(413, REDUCE_PAGE_SIZE);
+  if (Buffer.byteLength(JSON.stringify(body)) > MAX_RESPONSE_BYTES) throw payloadTooLarge(REDUCE_PAGE_SIZE);
 }
 
 /** The nodes related to `root` through `rel`, each with its own relationships nested. */
@@ -52,14 +52,14 @@ async function treeOf(store: GraphStore, tenant: string, node: GraphNode, query:
 }
 
 /**
- * Runs a `POST /my` query for `whoami.tenant`. Throws HttpError 400 (bad query), 413 (page too large: over
- * MAX_PAGE_SIZE rows, or an answer over MAX_RESPONSE_BYTES) or 503 (graph database unavailable).
+ * Runs a `POST /my` query for `whoami.tenant`. Throws InvalidInput (bad query), PayloadTooLarge (page too large:
+ * over MAX_PAGE_SIZE rows, or an answer over MAX_RESPONSE_BYTES) or Unavailable (graph database unavailable).
  */
 export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params?: GraphSearchParams & { tree?: false }): Promise<GraphSearchResult>;
 export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams): Promise<GraphSearchResult | GraphTree>;
 export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
   const query = parseGraphQuery(body);
-  if (params.tree && query.limit > MAX_TREE_PAGE_SIZE) throw new HttpError(413, REDUCE_PAGE_SIZE);
+  if (params.tree && query.limit > MAX_TREE_PAGE_SIZE) throw payloadTooLarge(REDUCE_PAGE_SIZE);
   const tenant = params.global ? GLOBAL_PARTITION : whoami.tenant;
   // One extra row tells whether another page exists without a count query.
   const nodes = await store.search(tenant, query.node, {

@@ -4,7 +4,7 @@
  * label and which owned relationship). Their HTTP routes (`PUT /seed`, `POST /preseed`, …) come later; the
  * builders here are what those routes and the webhook will call.
  */
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { compact, cutToFit, future, now, TTL_HOURS, type BaseRow } from './common';
 
 const PARENT_ASSET = /^#asset(#[^#]+){2,}$/;
@@ -28,8 +28,8 @@ export interface Port extends BaseRow, Timestamps {
 }
 export const portKey = (protocol: string, port: number, assetKey: string) => `#port#${protocol}#${port}${assetKey}`;
 export function newPort(tenant: string, assetKey: string, input: { protocol: 'tcp' | 'udp'; port: number; service?: string }, at = new Date()): Port {
-  if (!PARENT_ASSET.test(assetKey)) throw badRequest('a port needs the key of its asset');
-  if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw badRequest('port must be 1-65535');
+  if (!PARENT_ASSET.test(assetKey)) throw invalidInput('a port needs the key of its asset');
+  if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw invalidInput('port must be 1-65535');
   return compact({ username: tenant, key: portKey(input.protocol, input.port, assetKey), source: assetKey, ...input, status: 'A', ...stamps(at) });
 }
 
@@ -41,14 +41,14 @@ export interface Technology extends BaseRow, Timestamps {
 }
 const CPE = /^cpe:2\.3(:[^:]+){11}$/;
 export function newTechnology(tenant: string, cpe: string, assetKey?: string, at = new Date()): Technology {
-  if (!CPE.test(cpe)) throw badRequest('cpe must be a 13-part CPE 2.3 formatted string');
-  if (assetKey !== undefined && !PARENT_ASSET.test(assetKey)) throw badRequest('source must be an asset key');
+  if (!CPE.test(cpe)) throw invalidInput('cpe must be a 13-part CPE 2.3 formatted string');
+  if (assetKey !== undefined && !PARENT_ASSET.test(assetKey)) throw invalidInput('source must be an asset key');
   return compact({ username: tenant, key: `#technology#${cpe}`, cpe, name: cpe.split(':')[4], source: assetKey, ...stamps(at) });
 }
 
 /** Lower-cased scheme and host, no default port, `/` for an empty path, no query or fragment (Chariot's normalize). */
 export function normaliseUrl(raw: string): string {
-  if (!URL_PATTERN.test(raw)) throw badRequest('url must be an http(s) URL');
+  if (!URL_PATTERN.test(raw)) throw invalidInput('url must be an http(s) URL');
   const url = new URL(raw);
   return `${url.protocol}//${url.host}${url.pathname || '/'}`;
 }
@@ -74,8 +74,8 @@ export interface Webpage extends BaseRow, Timestamps {
   status: string;
 }
 export function newWebpage(tenant: string, url: string, webApplicationKey?: string, at = new Date()): Webpage {
-  if (!URL_PATTERN.test(url)) throw badRequest('url must be an http(s) URL');
-  if (webApplicationKey !== undefined && !webApplicationKey.startsWith('#webapplication#')) throw badRequest('parent must be a web application key');
+  if (!URL_PATTERN.test(url)) throw invalidInput('url must be an http(s) URL');
+  if (webApplicationKey !== undefined && !webApplicationKey.startsWith('#webapplication#')) throw invalidInput('parent must be a web application key');
   const prefix = '#webpage#';
   return compact({ username: tenant, key: prefix + cutToFit(prefix, url, '', MAX_URL_KEY_BYTES), url, parent: webApplicationKey, status: 'A', ...stamps(at) });
 }
@@ -89,7 +89,7 @@ export interface ADDomain extends BaseRow, Timestamps {
   status: string;
 }
 export function newADDomain(tenant: string, domain: string, objectId: string, input: { source?: 'self' | 'seed' } = {}, at = new Date()): ADDomain {
-  if (!/^[^#\s]+$/.test(domain) || !/^[A-Fa-fSs0-9-]+$/.test(objectId)) throw badRequest('domain and object id must be non-empty, without # or spaces');
+  if (!/^[^#\s]+$/.test(domain) || !/^[A-Fa-fSs0-9-]+$/.test(objectId)) throw invalidInput('domain and object id must be non-empty, without # or spaces');
   const source = input.source ?? 'self';
   return { username: tenant, key: `#addomain#${domain.toLowerCase()}#${objectId.toUpperCase()}`, domain, objectid: objectId.toUpperCase(), name: domain, source, status: source === 'seed' ? 'P' : 'A', ...stamps(at), ttl: 0 };
 }
@@ -104,7 +104,7 @@ export interface Preseed extends BaseRow, Timestamps {
 }
 const DISPLAY: Readonly<Record<string, string>> = { csp: 'base64', favicon: 'image', tlscert: 'tlscert' };
 export function newPreseed(tenant: string, input: { type: string; title: string; value: string; status?: string }, at = new Date()): Preseed {
-  for (const part of [input.type, input.title]) if (!part || part.includes('#')) throw badRequest('type and title must be non-empty, without #');
+  for (const part of [input.type, input.title]) if (!part || part.includes('#')) throw invalidInput('type and title must be non-empty, without #');
   const prefix = `#preseed#${input.type}#${input.title}#`;
   return {
     username: tenant,

@@ -231,7 +231,7 @@ export function describeGraphStoreBehaviour(name: string, makeStore: () => Promi
       test('tree=true answers the roots with their related nodes nested; global=true reads the global tenant', async () => {
         const query = node(['Asset'], [{ field: 'key', operator: '=', value: api.key }], [{ label: 'HAS_VULNERABILITY', target: { labels: ['Risk'] } }]);
         // Tree pages are looked up root by root, so the default 4096 is "too large": the SDK halves until it fits.
-        await expect(searchGraph(store, whoami(A), query, { tree: true })).rejects.toMatchObject({ status: 413, message: 'reduce page size' });
+        await expect(searchGraph(store, whoami(A), query, { tree: true })).rejects.toMatchObject({ kind: 'payload-too-large', message: 'reduce page size' });
         const tree = await searchGraph(store, whoami(A), { ...query, limit: 256 }, { tree: true });
         expect(tree).toEqual([expect.objectContaining({ key: api.key, HAS_VULNERABILITY: [expect.objectContaining({ key: sqli.key })] })]);
         await put(assetRow('global', 'shared.example.com'));

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
 import { startStreamPoller } from '../../local/stream-poller';
 import { createDependencies } from '../../shared/api/create-dependencies';
