@@ -156,7 +156,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const logLevel = options.logLevel ?? config.environment.logLevel;
     // One graph for every process (the local Bolt graph server unless NEO4J_URI names a Neo4j).
     const graph = await startLocalGraph(process.env);
-    cleanups.push(() => graph.stop());
+    cleanups.push(async () => {
+      await graph.stop();
+      for (const name of Object.keys(graph.env)) delete process.env[name]; // a later stack starts its own server
+    });
     const env = runtimeEnvironment(
       { dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, pool },
       { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel, ...graph.env },
