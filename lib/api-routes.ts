@@ -3,16 +3,18 @@ import { HttpAlbIntegration, HttpLambdaIntegration } from 'aws-cdk-lib/aws-apiga
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
-import { SERVICES, type HttpMethod, type RouteGroup, type ServiceName } from '../shared/routing/routes';
+import { SERVICES, type HttpMethod, type ServiceName } from '../shared/routing/routes';
+import { groupOf } from '../shared/routing/table';
+import { writeLambdaEntry } from '../lambdas/runtime/entries';
 import { ChariotFunction } from './chariot-function';
 import type { FargateConfig } from '../tooling/deploy-config/schema';
 import type { FargateBackend } from './fargate-backend';
-import { combinedAccess, GROUP_ACCESS, grantAccess, type SharedResources } from './group-access';
+import { backendEnvironment, combinedAccess, grantAccess, type SharedResources } from './group-access';
 import { HonoService } from './hono-service';
 import type { ChariotHttpApi } from './http-api';
 
 export interface ApiRoutesProps {
-  /** Every route of the table, resolved (the resolver keeps table order, which keeps rule priorities stable). */
+  /** Every route of the table, resolved. */
   readonly routes: readonly ResolvedRoute[];
   readonly api: ChariotHttpApi;
   readonly backend: FargateBackend;
@@ -31,7 +33,7 @@ export const routeConstructId = (id: string) => id.replace(/[^A-Za-z0-9]+/g, '-'
  * replaces that route's integration and leaves every other route's resources as they were.
  */
 export class ApiRoutes extends Construct {
-  readonly functions = new Map<RouteGroup, lambda.IFunction>();
+  readonly functions = new Map<string, lambda.IFunction>();
   readonly services = new Map<ServiceName, HonoService>();
 
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
@@ -41,37 +43,38 @@ export class ApiRoutes extends Construct {
 
     // One function per group that still has a route on Lambda.
     for (const route of lambdaRoutes) {
-      const group = route.route.group;
-      if (this.functions.has(group)) continue;
-      const fn = new ChariotFunction(this, `${group}-function`, {
-        entry: route.lambdaEntry,
-        environment: { ...props.runtimeEnvironment, POWERTOOLS_SERVICE_NAME: group },
+      const group = groupOf(route.route);
+      if (this.functions.has(group.name)) continue;
+      const fn = new ChariotFunction(this, `${group.name}-function`, {
+        entry: writeLambdaEntry(group),
+        environment: { ...backendEnvironment(group.access, props.runtimeEnvironment), POWERTOOLS_SERVICE_NAME: group.name },
       }).function;
-      grantAccess(fn.role!, GROUP_ACCESS[group], props.resources);
-      this.functions.set(group, fn);
+      grantAccess(fn.role!, group.access, props.resources);
+      this.functions.set(group.name, fn);
     }
 
     // One Fargate service per Hono service with a migrated route, granted only what its migrated groups need.
     for (const service of Object.keys(SERVICES) as ServiceName[]) {
-      const groups = [...new Set(fargateRoutes.filter((r) => r.service === service).map((r) => r.route.group))];
+      const groups = [...new Set(fargateRoutes.filter((r) => r.service === service).map((r) => groupOf(r.route)))];
       if (groups.length === 0) continue;
+      const access = combinedAccess(groups.map((group) => group.access));
       this.services.set(
         service,
         new HonoService(this, `${service}-service`, {
           service,
           cluster: props.backend.cluster,
           sizing: props.fargate,
-          environment: props.runtimeEnvironment,
-          access: combinedAccess(groups),
+          environment: backendEnvironment(access, props.runtimeEnvironment),
+          access,
           resources: props.resources,
         }),
       );
     }
 
-    // One listener rule per migrated (path, service). Priority = the path's place in the route table,
-    // so flipping one route never renumbers another route's rule.
-    const paths = [...new Set(props.routes.map((r) => r.route.path))];
-    const serviceNames = Object.keys(SERVICES) as ServiceName[];
+    // One listener rule per migrated (path, service), its priority derived from the path and service
+    // alone: adding, removing or flipping a route never renumbers another route's rule.
+    // Checked over every route that could move, not only the migrated ones, so a clash shows before any flip.
+    checkPriorities(props.routes.flatMap((r) => (r.service ? [{ path: r.route.path, service: r.service }] : [])));
     const rules = new Map<string, { path: string; service: ServiceName; methods: HttpMethod[] }>();
     for (const route of fargateRoutes) {
       const key = `${route.route.path} ${route.service}`;
@@ -83,7 +86,7 @@ export class ApiRoutes extends Construct {
       props.backend.addPathRule(`${routeConstructId(rule.path)}-${rule.service}-rule`, {
         path: rule.path,
         methods: rule.methods,
-        priority: (paths.indexOf(rule.path) + 1) * 10 + serviceNames.indexOf(rule.service),
+        priority: rulePriority(rule.path, rule.service),
         targetGroup: this.services.get(rule.service)!.targetGroup,
       });
     }
@@ -100,6 +103,35 @@ export class ApiRoutes extends Construct {
       props.api.addRoute(id, route, integration);
     }
   }
+}
+
+/** ALB listener-rule priorities run 1..50000. */
+const MAX_PRIORITY = 50_000;
+
+/**
+ * The listener-rule priority of a (path, service): a hash (FNV-1a) of the two, so it depends on nothing
+ * else in the table. Paths never overlap (API Gateway matched the route already), so order between rules
+ * does not matter; two rules landing on the same number is caught at synth (`checkPriorities`).
+ */
+export function rulePriority(path: string, service: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(`${path} ${service}`, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return (hash % MAX_PRIORITY) + 1;
+}
+
+/** Every (path, service) of the table → its priority; throws on a clash, naming both. */
+export function checkPriorities(rules: readonly { readonly path: string; readonly service: string }[]): Map<string, number> {
+  const taken = new Map<number, string>();
+  const priorities = new Map<string, number>();
+  for (const { path, service } of rules) {
+    const key = `${path} ${service}`;
+    const priority = rulePriority(path, service);
+    const other = taken.get(priority);
+    if (other !== undefined && other !== key) throw new Error(`ALB rule priority ${priority} is shared by "${other}" and "${key}"`);
+    taken.set(priority, key);
+    priorities.set(key, priority);
+  }
+  return priorities;
 }
 
 /**

@@ -1,50 +1,33 @@
 /**
- * What each route group may touch, stated once. Lambda functions (one per group) and Fargate task
- * roles (the union of their migrated groups) are granted from this table.
+ * What each route group may touch, as its folder declares it (`shared/routes/<group>/routes.ts` →
+ * `access`). Lambda functions (one per group) and Fargate task roles (the union of their migrated
+ * groups) are granted from it, and get only the env vars it calls for.
  */
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConstruct } from 'constructs';
-import { usesGraph, type RouteGroup } from '../shared/routing/routes';
+import type { GroupAccess } from '../shared/routing/route-group';
 import { acknowledge, wildcardResourceFinding } from './nag';
 
-export interface GroupAccess {
-  readonly table: 'read' | 'readWrite';
-  /** Presigned GET/PUT of tenant files. */
-  readonly files: boolean;
-  /** Read on the Neo4j secret: only groups that search or write the graph (`usesGraph` in the route table). */
-  readonly graph: boolean;
-}
+export type { GroupAccess };
 
-const access = (group: RouteGroup, table: GroupAccess['table'], files = false): GroupAccess => ({
-  table,
-  files,
-  graph: usesGraph(group),
-});
-
-export const GROUP_ACCESS: Readonly<Record<RouteGroup, GroupAccess>> = {
-  search: access('search', 'read'),
-  capabilities: access('capabilities', 'read'),
-  asset: access('asset', 'readWrite'),
-  risk: access('risk', 'readWrite'),
-  attribute: access('attribute', 'readWrite'),
-  hook: access('hook', 'readWrite'),
-  account: access('account', 'readWrite'),
-  key: access('key', 'readWrite'),
-  job: access('job', 'readWrite'),
-  file: access('file', 'readWrite', true),
-};
+const TABLE_LEVELS = ['none', 'read', 'readWrite'] as const;
 
 /** The least access that covers all of `groups` (for a service that serves several). */
-export function combinedAccess(groups: readonly RouteGroup[]): GroupAccess {
-  const accesses = groups.map((group) => GROUP_ACCESS[group]);
+export function combinedAccess(accesses: readonly GroupAccess[]): Required<GroupAccess> {
   return {
-    table: accesses.some((a) => a.table === 'readWrite') ? 'readWrite' : 'read',
-    files: accesses.some((a) => a.files),
-    graph: accesses.some((a) => a.graph),
+    table: TABLE_LEVELS[Math.max(0, ...accesses.map((a) => TABLE_LEVELS.indexOf(a.table)))],
+    files: accesses.some((a) => a.files === true),
+    graph: accesses.some((a) => a.graph === true),
   };
+}
+
+/** The env vars a backend with `access` needs, picked from everything the stack could hand it. */
+export function backendEnvironment(access: GroupAccess, all: Readonly<Record<string, string>>): Record<string, string> {
+  const dropped = new Set([...(access.files ? [] : ['FILES_BUCKET']), ...(access.graph ? [] : ['NEO4J_SECRET_ARN'])]);
+  return Object.fromEntries(Object.entries(all).filter(([name]) => !dropped.has(name)));
 }
 
 export interface SharedResources {
@@ -56,7 +39,7 @@ export interface SharedResources {
 /** Grants `access` to `role`, and acknowledges the index wildcard that DynamoDB grants carry. */
 export function grantAccess(role: iam.IRole & IConstruct, access: GroupAccess, resources: SharedResources): void {
   if (access.table === 'readWrite') resources.table.grantReadWriteData(role);
-  else resources.table.grantReadData(role);
+  else if (access.table === 'read') resources.table.grantReadData(role);
   if (access.graph) resources.neo4jSecret.grantRead(role);
   if (access.files) {
     // Only what presigned download/upload URLs need, not the bucket-wide grantReadWrite.
@@ -65,8 +48,12 @@ export function grantAccess(role: iam.IRole & IConstruct, access: GroupAccess, r
     );
   }
   acknowledge(role, {
-    [wildcardResourceFinding(role, `${resources.table.tableArn}/index/*`)]:
-      'Queries on the table indexes (byStatus, bySource, ...): the index ARNs of this one table only.',
+    ...(access.table !== 'none'
+      ? {
+          [wildcardResourceFinding(role, `${resources.table.tableArn}/index/*`)]:
+            'Queries on the table indexes (byStatus, bySource, ...): the index ARNs of this one table only.',
+        }
+      : {}),
     ...(access.files
       ? {
           [wildcardResourceFinding(role, resources.filesBucket.arnForObjects('*'))]:

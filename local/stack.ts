@@ -3,6 +3,8 @@
  * process, and the local gateway in this process, following the same route table and flags as the
  * CDK app (`loadDeploymentConfig`). `local/start.ts` is the CLI; tests and benchmarks call this.
  */
+import { writeLambdaEntries } from '../lambdas/runtime/entries';
+import { ROUTE_GROUP_LIST } from '../shared/routes';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { loadRuntimeConfig } from '../shared/config/runtime';
 import { LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
+import { apiDocsHandler, firstOf } from './gateway/api-docs';
 import { startGateway, type RunningGateway } from './gateway/gateway';
 import { createJwtAuthorizer } from '../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
@@ -176,6 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       output: options.serviceOutput,
     });
     cleanups.push(() => supervisor.stop());
+    writeLambdaEntries(ROUTE_GROUP_LIST, REPO_ROOT);
     const lambdas = new LambdaInvoker(REPO_ROOT, log);
     const gateway: RunningGateway = await startGateway({
       port: gatewayPort,
@@ -185,7 +189,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       servicePort: (name) => supervisor.port(name),
       cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },
       // Same directory, URL base and signing secret as the handlers' LocalFileStore, so their URLs verify here.
-      extraHandler: localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret)),
+      extraHandler: firstOf(apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret))),
       accessLog: options.accessLog,
     });
     cleanups.push(() => gateway.close());

@@ -8,7 +8,9 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type RouteGroup } from '../../shared/routing/routes';
+import { routeId, type RouteDefinition } from '../../shared/routing/routes';
+import { ROUTE_GROUP_NAMES, ROUTES, routeGroup, type RouteGroup } from '../../shared/routing/table';
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { REPO_ROOT } from '../../tooling/paths';
 import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
 import { claimsOf, httpApiEvent } from '../../tooling/http-api-emulator/event';
@@ -111,7 +113,7 @@ export async function measureColdStarts(
 ): Promise<ColdStartGroup[]> {
   const outDir = join(fixture.workDir, 'bundles');
   mkdirSync(outDir, { recursive: true });
-  const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
+  const groups = ROUTE_GROUP_NAMES;
   // Bundling is independent per group: do it all at once; the cold starts then run one at a time.
   const bundles = await Promise.all(
     groups.map(async (group) => {
@@ -119,7 +121,7 @@ export async function measureColdStarts(
       try {
         const { metafile } = await build({
           ...NODEJS_FUNCTION_BUNDLING,
-          entryPoints: [resolve(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry)],
+          entryPoints: [resolve(REPO_ROOT, writeLambdaEntry(routeGroup(group)))],
           outfile,
           metafile: true,
         });

@@ -6,6 +6,8 @@
  *
  * Run: node --import tsx local/service-main.ts bench/servers/gateway-server.ts (PORT, the runtime env, and the two above).
  */
+import { writeLambdaEntries } from '../../lambdas/runtime/entries';
+import { ROUTE_GROUP_LIST } from '../../shared/routes';
 import { loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
 import { REPO_ROOT } from '../../tooling/paths';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
@@ -19,6 +21,7 @@ async function main() {
   if (target !== 'lambda' && target !== 'fargate') throw new Error('BENCH_ASSET_TARGET must be lambda or fargate');
   const inventoryPort = Number(env.BENCH_INVENTORY_PORT);
   const config = loadDeploymentConfig({ context: { ...readCdkJsonContext(), 'migrate:GET /asset': target } });
+  writeLambdaEntries(ROUTE_GROUP_LIST, REPO_ROOT);
   const lambdas = new LambdaInvoker(REPO_ROOT, (line) => console.error(line));
   // A warm container, as after the first invocation in AWS: row 7 measures the cold one.
   await lambdas.preload(config.routes.filter((r) => r.target === 'lambda' && r.id === 'GET /asset').map((r) => r.lambdaEntry));

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
-import { usesGraph, type ServiceName } from '../../shared/routing/routes';
-import { createServiceApp, routesOfService } from './service-app';
+import type { ServiceName } from '../../shared/routing/routes';
+import { ROUTE_GROUP_LIST } from '../../shared/routes';
+import { createServiceApp } from './service-app';
 
 export interface RunningService {
   readonly port: number;
@@ -18,9 +19,9 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  // Only a service that serves a group using the graph may open it, and only on the first graph request or write:
+  // Only a service that serves a graph-reading group may open the graph, and only on the first graph request:
   // its task role can read the Neo4j secret only once such a route is migrated to it.
-  const servesGraph = routesOfService(service).some((route) => usesGraph(route.group));
+  const servesGraph = ROUTE_GROUP_LIST.some((group) => group.service === service && group.access.graph === true);
   const deps = await createDependencies(env, { graph: servesGraph ? () => sharedGraphStore(env) : undefined });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';

@@ -1,16 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { dispatch } from '../../shared/api/dispatch';
-import { OPERATIONS } from '../../shared/api/operations';
+import { dispatch, operationTable } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
-import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type ServiceName } from '../../shared/routing/routes';
+import { SERVED_GROUPS } from '../../shared/routes/served';
+import type { ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
-
-/** The routes a service serves: every route of every group assigned to it in the route table. */
-export function routesOfService(service: ServiceName): RouteDefinition[] {
-  return ROUTES.filter((route) => (ROUTE_GROUPS[route.group] as { service?: ServiceName }).service === service);
-}
 
 /** `/account/{member}` → `/account/:member` */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -41,9 +36,9 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies): H
   const app = new Hono();
   app.use(requestId({ headerName: 'x-request-id' }));
   app.get('/health', (c) => c.json({ status: 'ok', service }));
-  for (const route of routesOfService(service)) {
-    const id = routeId(route);
-    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(id, await requestFromContext(c), deps, OPERATIONS)));
+  const table = operationTable(SERVED_GROUPS.filter(({ group }) => group.service === service));
+  for (const { route } of table.values()) {
+    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(route.id, await requestFromContext(c), deps, table)));
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((_error, c) => c.json({ error: 'internal error' }, 500));

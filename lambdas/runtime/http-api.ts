@@ -3,11 +3,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { dispatch, routeById } from '../../shared/api/dispatch';
+import { dispatch, operationTable } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
-import type { Operation } from '../../shared/api/operation';
+import { json } from '../../shared/api/respond';
 import type { GraphStore } from '../../shared/graph/store';
-import { matchPath, type RouteDefinition, type RouteGroup, type RouteId } from '../../shared/routing/routes';
+import type { ServedGroup } from '../../shared/routing/route-group';
+import { isRouteId, matchPath, type RouteDefinition } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
@@ -42,19 +43,20 @@ export interface HandlerOptions {
  * shared dispatcher. A route key outside the group is a 404, so a mis-wired integration is loud.
  * Dependencies are built once per container, on the first invocation (config is validated then).
  */
-export function httpApiHandler(group: RouteGroup, operations: Readonly<Partial<Record<RouteId, Operation>>>, options: HandlerOptions = {}) {
-  const tracer = new Tracer({ serviceName: group });
+export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}) {
+  const tracer = new Tracer({ serviceName: served.group.name });
+  const table = operationTable([served]);
   let dependencies: Promise<ApiDependencies> | undefined;
   const build = () => createDependencies(process.env, { graph: options.graph });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const route = routeById(event.routeKey);
-    const request = requestFromEvent(event, route);
-    const id = route?.group === group ? event.routeKey : `${group}: ${event.routeKey}`;
+    const id = event.routeKey;
+    if (!isRouteId(id)) return resultFromResponse(json(404, { error: `no route ${id}` }));
+    const request = requestFromEvent(event, table.get(id)?.route);
     dependencies ??= build().catch((error) => {
       dependencies = undefined; // a failed cold start is retried by the next invocation
       throw error;
     });
-    return resultFromResponse(await dispatch(id, request, await dependencies, operations));
+    return resultFromResponse(await dispatch(id, request, await dependencies, table));
   };
   return middy(core)
     .use(injectLambdaContext(rootLogger(), { resetKeys: true }))

@@ -1,39 +1,39 @@
-import { ROUTES, routeId, type RouteDefinition, type RouteId } from '../routing/routes';
+import type { RouteId } from '../routing/routes';
+import type { Operation, RouteDefinition, ServedGroup } from '../routing/route-group';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { notFound, notImplemented } from '../errors';
+import { notFound } from '../errors';
+import { parseInput } from '../model/common';
 import { requestLogger } from '../observability/logger';
 import type { ApiDependencies } from './dependencies';
-import type { Operation } from './operation';
 import { errorResponse } from './respond';
 
-const ROUTES_BY_ID = new Map<string, RouteDefinition>(ROUTES.map((route) => [routeId(route), route]));
+/** What a process serves: route id → its declaration and operation. */
+export type OperationTable = ReadonlyMap<RouteId, { readonly route: RouteDefinition; readonly operation: Operation }>;
 
-export function routeById(id: string): RouteDefinition | undefined {
-  return ROUTES_BY_ID.get(id);
+/**
+ * The table of the groups a process serves: a Lambda bundle carries only its own group, so it bundles
+ * only what that group needs; a Hono service serves the groups of its service.
+ */
+export function operationTable(served: readonly ServedGroup[]): OperationTable {
+  return new Map(served.flatMap(({ group, operations }) => group.definitions.map((route) => [route.id, { route, operation: operations[route.id] }] as const)));
 }
 
 /**
- * Serves one request on either runtime: authenticate (unless the route is public), run the route's
- * operation, map any error to `{"error": ...}`, and log one access line with the correlation id.
- * `operations` is what this process serves: a Lambda bundle carries only its own group's, so it
- * bundles only what that group needs.
+ * Serves one request on either runtime: authenticate (unless the route is public), parse the query
+ * with the route's schema, run the route's operation, map any error to `{"error": ...}`, and log one
+ * access line with the correlation id.
  */
-export async function dispatch(
-  id: RouteId | string,
-  request: ApiRequest,
-  deps: ApiDependencies,
-  operations: Readonly<Partial<Record<RouteId, Operation>>>,
-): Promise<ApiResponse> {
+export async function dispatch(id: RouteId, request: ApiRequest, deps: ApiDependencies, table: OperationTable): Promise<ApiResponse> {
   const logger = requestLogger(request.requestId);
   const started = performance.now();
-  const route = routeById(id);
+  const served = table.get(id);
   let response: ApiResponse;
   try {
-    if (!route) throw notFound(`no route ${id}`);
-    const operation = operations[id as RouteId];
-    if (!operation) throw notImplemented(`${id} is not implemented`);
+    if (!served) throw notFound(`no route ${id}`);
+    const { route, operation } = served;
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
-    response = await operation(Object.freeze({ request, whoami, deps, logger }));
+    const query = route.spec.query ? parseInput(route.spec.query, request.query) : undefined;
+    response = await operation(Object.freeze({ request, whoami, query, deps, logger }) as Parameters<Operation>[0]);
   } catch (error) {
     response = errorResponse(error, logger);
   }

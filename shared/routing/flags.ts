@@ -5,7 +5,13 @@
  * Precedence per route: route flag > group flag > `lambda`. Pure functions: the CDK app, the local
  * gateway and `npm run routes` all resolve the same table the same way.
  */
-import { routeId, type RouteDefinition, type RouteGroupDefinition, type RouteId, type ServiceName } from './routes';
+import { lambdaEntryPath } from './route-group';
+import { routeId, type RouteDefinition, type RouteId, type ServiceName } from './routes';
+
+/** What the resolver needs of a group: its Hono service, if it has one. */
+export interface GroupTarget {
+  readonly service?: ServiceName;
+}
 
 export const TARGETS = ['lambda', 'fargate'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -23,7 +29,7 @@ export interface ResolvedRoute<R extends RouteLike = RouteDefinition> {
   readonly route: R;
   readonly id: RouteId;
   readonly target: Target;
-  /** The group's Lambda entry, relative to the repository root. */
+  /** The group's (generated) Lambda entry, relative to the repository root. */
   readonly lambdaEntry: string;
   /** The group's Hono service (always set when `target` is `fargate`). */
   readonly service?: ServiceName;
@@ -40,7 +46,7 @@ const flagName = (key: string) => `${MIGRATE_PREFIX}${key}`;
 
 export function resolveRoutes<R extends RouteLike>(
   routes: readonly R[],
-  groups: Readonly<Record<string, RouteGroupDefinition>>,
+  groups: Readonly<Record<string, GroupTarget>>,
   flags: MigrationFlags,
 ): ResolvedRoute<R>[] {
   const routeIds = new Set<string>(routes.map(routeId));
@@ -73,7 +79,7 @@ export function resolveRoutes<R extends RouteLike>(
       route,
       id,
       target,
-      lambdaEntry: group.lambdaEntry,
+      lambdaEntry: lambdaEntryPath(route.group),
       ...(group.service ? { service: group.service } : {}),
       decidedBy: decidingKey === undefined ? 'default' : flagName(decidingKey),
     };

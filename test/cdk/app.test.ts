@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ROUTE_GROUPS, ROUTES, routeId } from '../../shared/routing/routes';
+import { routeId } from '../../shared/routing/routes';
+import { ROUTE_GROUPS, ROUTES } from '../../shared/routing/table';
 import { TABLE_SCHEMA } from '../../shared/db/table-schema';
 import { buildApp } from '../../bin/build-app';
 import { cliContext, integrationOf, resourcesOfType, routeResource, synth } from './support';
@@ -97,11 +98,17 @@ describe('dev (create mode)', () => {
           TABLE_NAME: Match.anyValue(),
           COGNITO_ISSUER: Match.anyValue(),
           COGNITO_CLIENT_ID: Match.anyValue(),
-          FILES_BUCKET: Match.anyValue(),
           NEO4J_SECRET_ARN: Match.anyValue(),
         }),
       },
     });
+    // Env derives from what a group touches: the bucket only where files are served, the secret only where the graph is read.
+    const variables = (group: string) =>
+      functions.find((fn) => fn.Properties!.Environment.Variables.POWERTOOLS_SERVICE_NAME === group)!.Properties!.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(variables('file'))).toContain('FILES_BUCKET');
+    expect(Object.keys(variables('search'))).not.toContain('FILES_BUCKET');
+    expect(Object.keys(variables('asset'))).not.toEqual(expect.arrayContaining(['FILES_BUCKET']));
+    expect(Object.keys(variables('asset'))).not.toContain('NEO4J_SECRET_ARN');
     const policies = Object.entries(resourcesOfType(template, 'AWS::IAM::Policy'));
     const actionsOf = (group: string) => {
       const [, policy] = policies.find(([id]) => id.startsWith(`Routes${group}function`))!;

@@ -1,4 +1,4 @@
-import { ROUTES } from '../../shared/routing/routes';
+import { ROUTES } from '../../shared/routing/table';
 import { formatRouteTable } from '../../tooling/route-report';
 import { ConfigError, contextFromArgs, loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
 
@@ -108,6 +108,6 @@ describe('npm run routes', () => {
       'service inventory (containers/inventory)',
       'migrate:GET /asset',
     ]);
-    expect(lines.find((l) => l.includes('/hook/'))).toMatch(/public\s+lambda\s+function hook \(lambdas\/hook\/handler.ts\)\s+default$/);
+    expect(lines.find((l) => l.includes('/hook/'))).toMatch(/public\s+lambda\s+function hook \(\.build\/lambdas\/hook\.ts\)\s+default$/);
   });
 });

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { buildApp } from '../../bin/build-app';
-import { ROUTES, routeId } from '../../shared/routing/routes';
+import { routeId } from '../../shared/routing/routes';
+import { ROUTES } from '../../shared/routing/table';
 import { cliContext, integrationOf, resourcesOfType, routeLogicalId, routeResource, synth } from './support';
 
 describe('flipping one route to fargate', () => {
@@ -38,9 +39,12 @@ describe('flipping one route to fargate', () => {
     expect(container.PortMappings).toEqual([expect.objectContaining({ ContainerPort: 8080 })]);
     const environment = Object.fromEntries(container.Environment.map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
     expect(environment).toMatchObject({ PORT: '8080', POWERTOOLS_SERVICE_NAME: 'inventory', POWERTOOLS_TRACE_ENABLED: 'false' });
-    for (const name of ['TABLE_NAME', 'COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'FILES_BUCKET', 'NEO4J_SECRET_ARN', 'LOG_LEVEL']) {
+    for (const name of ['TABLE_NAME', 'COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'LOG_LEVEL']) {
       expect(environment).toHaveProperty(name);
     }
+    // Only what its migrated groups touch: GET /asset needs neither the files bucket nor the Neo4j secret.
+    expect(environment).not.toHaveProperty('FILES_BUCKET');
+    expect(environment).not.toHaveProperty('NEO4J_SECRET_ARN');
     after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health', Port: 8080, TargetType: 'ip' });
     after.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 2 });
   });

@@ -3,7 +3,7 @@
  * and its Hono service, each on its own DynamoDB Local table, with cognito-local tokens. Each case
  * asserts its own answers; then the two transcripts must be equal after the explicit normaliser.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -12,20 +12,32 @@ import { createTable, LOCAL_AWS } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
+import { ROUTE_GROUP_NAMES, ROUTE_IDS, routeGroup } from '../../shared/routing/table';
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
-import { ROUTE_GROUPS, ROUTES, routeId, type RouteGroup } from '../../shared/routing/routes';
 import { useEmulators } from '../support/emulators';
-import { ADA, BOB, CASES, CY, DEE } from './cases';
-import { ContractClient, type Users } from './support/client';
+import { withPrerequisites, type ContractCase } from './support/case';
+import { ContractClient, type Caller } from './support/client';
 import { normalise, normaliseRequestLine } from './support/normalise';
 import { honoRuntime, lambdaRuntime, type Runtime } from './support/runtimes';
 import { captureStdout, type CapturedLines } from './support/stdout';
 
 const stack = useEmulators();
-const GROUPS = Object.keys(ROUTE_GROUPS) as RouteGroup[];
 
-let users: Users;
+/** Every case of every group (test/contract/cases/<group>.ts), group by group, in file order. */
+const CASES: readonly ContractCase[] = readdirSync(join(__dirname, 'cases'))
+  .filter((file) => file.endsWith('.ts'))
+  .sort()
+  .flatMap((file) => Object.values(require(join(__dirname, 'cases', file)) as Record<string, ContractCase>));
+
+/** Users are created on first use, once for both runtimes. */
+const signedUp = new Map<string, Promise<Caller>>();
+const user = (email: string): Promise<Caller> => {
+  if (!signedUp.has(email)) signedUp.set(email, stack.user(email));
+  return signedUp.get(email)!;
+};
+
 let dynamo: DynamoDBClient;
 let filesDir: string;
 let stdout: CapturedLines;
@@ -41,8 +53,6 @@ beforeAll(async () => {
   jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
-  const [ada, bob, cy, dee] = await Promise.all([ADA, BOB, CY, DEE].map((email) => stack.user(email)));
-  users = { ada, bob, cy, dee };
   dynamo = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, ...LOCAL_AWS });
   filesDir = mkdtempSync(join(tmpdir(), 'contract-files-'));
   const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' };
@@ -55,8 +65,8 @@ beforeAll(async () => {
   // Lambda: the real handler modules, whose default dependencies read process.env (table T1).
   Object.assign(process.env, stack.env({ ...common, ...lambdaGraph.env }));
   const handlers = Object.fromEntries(
-    await Promise.all(GROUPS.map(async (group) => [group, (await import(join(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry))).handler])),
-  ) as Record<RouteGroup, Parameters<typeof lambdaRuntime>[0][RouteGroup]>;
+    await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
+  ) as Parameters<typeof lambdaRuntime>[0];
   const lambda = lambdaRuntime(handlers);
 
   // Hono: every service over HTTP, with dependencies built from the same environment but table T2.
@@ -69,8 +79,8 @@ beforeAll(async () => {
   const hono = await honoRuntime(honoDeps);
   runtimes = [lambda, hono];
 
-  clients.lambda = new ContractClient(lambda, users);
-  clients.hono = new ContractClient(hono, users);
+  clients.lambda = new ContractClient(lambda, user);
+  clients.hono = new ContractClient(hono, user);
 });
 
 afterAll(async () => {
@@ -85,13 +95,13 @@ afterAll(async () => {
 
 for (const runtime of ['lambda', 'hono'] as const) {
   describe(`${runtime} runtime`, () => {
-    for (const contractCase of CASES) {
+    CASES.forEach((contractCase, index) => {
       test(`${contractCase.route}: ${contractCase.name}`, async () => {
         const client = clients[runtime]!;
-        client.startCase(contractCase.route, contractCase.name);
-        await contractCase.run(client);
+        client.startCase(contractCase.route, contractCase.name, index + 1);
+        for (const step of withPrerequisites(contractCase)) await step.run(client);
       });
-    }
+    });
   });
 }
 
@@ -115,7 +125,7 @@ describe('both runtimes', () => {
 
   test('every route in the route table has a contract case', () => {
     const covered = new Set(CASES.map((contractCase) => contractCase.route));
-    const missing = ROUTES.map(routeId).filter((id) => !covered.has(id));
+    const missing = ROUTE_IDS.filter((id) => !covered.has(id));
     expect(missing).toEqual([]);
   });
 

@@ -4,6 +4,8 @@
  * completes, new connections are refused, the process exits 0), and that its access log line has
  * the same keys as the Lambda handler's for the same route.
  */
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
+import { routeGroup } from '../../shared/routing/table';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -154,7 +156,7 @@ test('SIGTERM drains: the in-flight request completes, new connections are refus
   const serviceLine = service.lines.find((line) => line.message === 'request' && line.correlation_id === requestId)!;
   expect(serviceLine).toMatchObject({ route: 'PUT /asset', status: 200, service: expect.any(String) });
   Object.assign(process.env, stack.env({ AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' }));
-  const { handler } = await import('../../lambdas/asset/handler');
+  const { handler } = await import(`../../${writeLambdaEntry(routeGroup('asset'))}`);
   const captured = captureStdout();
   try {
     const { event } = httpApiEvent({

@@ -18,7 +18,8 @@ import { sharedGraphStore } from '../../shared/graph/config';
 import { nodeKindOfKey } from '../../shared/graph/model';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { newADDomain, newPort, newPreseed, newSeed, newTechnology, newWebApplication, newWebpage } from '../../shared/model';
-import { ROUTE_GROUPS, type RouteGroup } from '../../shared/routing/routes';
+import { ROUTE_GROUP_NAMES, routeGroup } from '../../shared/routing/table';
+import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { honoRuntime, lambdaRuntime, type Runtime } from '../contract/support/runtimes';
 import { useEmulators, type TestUser } from '../support/emulators';
 import { waitFor } from '../support/wait';
@@ -43,8 +44,9 @@ beforeAll(async () => {
   [ada, bob] = await Promise.all([stack.user(ADA), stack.user(BOB)]);
   const env = stack.env({ ...server.env, AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', NEO4J_MAX_RETRY_MS: '300', NEO4J_CONNECT_TIMEOUT_MS: '1000' });
   Object.assign(process.env, env);
-  const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
-  const handlers = Object.fromEntries(await Promise.all(groups.map(async (g) => [g, (await import(join(REPO_ROOT, ROUTE_GROUPS[g].lambdaEntry))).handler])));
+  const handlers = Object.fromEntries(
+    await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
+  );
   lambda = lambdaRuntime(handlers as Parameters<typeof lambdaRuntime>[0]);
   // The Hono side is "another process": its own driver to the same graph server.
   honoGraph = new Neo4jGraphStore(graphConfig(server));

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { migrationFlagsFromContext, resolveRoutes, type ResolvedRoute } from '../../shared/routing/flags';
-import { ROUTE_GROUPS, ROUTES } from '../../shared/routing/routes';
+import { ROUTE_GROUPS, ROUTES } from '../../shared/routing/table';
 import { REPO_ROOT } from '../paths';
 import { environmentSchema, type EnvironmentConfig } from './schema';
 

@@ -2,7 +2,8 @@
  * API Gateway's route matching: the first route of the table whose method and path template match,
  * with its decoded path parameters. Used by the local gateway, the contract suite and the bench.
  */
-import { matchPath, ROUTES, type RouteDefinition } from '../../shared/routing/routes';
+import { matchPath, type RouteDefinition } from '../../shared/routing/routes';
+import { ROUTES } from '../../shared/routing/table';
 
 /** Every route of the table, whatever its target, in `findRoute`'s shape. */
 export const EVERY_ROUTE: readonly { readonly route: RouteDefinition }[] = ROUTES.map((route) => ({ route }));

@@ -9,7 +9,10 @@ export interface Caller {
   readonly accessToken: string;
 }
 export type UserName = 'ada' | 'bob' | 'cy' | 'dee';
-export type Users = Readonly<Record<UserName, Caller>>;
+/** Signs a user up (once per email) and in: shared by both runtimes' clients, so both see the same users. */
+export type UserDirectory = (email: string) => Promise<Caller>;
+
+const DOMAINS: Readonly<Record<UserName, string>> = { ada: 'alpha.test', bob: 'beta.test', cy: 'gamma.test', dee: 'delta.test' };
 
 export interface CallOptions {
   /** A user (their id token), a raw Authorization value, an API key, or nobody. */
@@ -41,23 +44,47 @@ export interface TranscriptEntry {
 
 export class ContractClient {
   readonly transcript: TranscriptEntry[] = [];
-  /** Values a case hands to later ones (an API key, an offset token), per runtime. */
-  readonly state: Record<string, string> = {};
-  private current: { route: RouteId; name: string } = { route: 'GET /my', name: '(none)' };
+  /** Values a case hands to the cases that need it (an API key), per runtime; reset per case. */
+  state: Record<string, string> = {};
+  private current: { route: RouteId; name: string; tenants: number } = { route: 'GET /my', name: '(none)', tenants: 0 };
 
   constructor(
     readonly runtime: Runtime,
-    readonly users: Users,
+    private readonly users: UserDirectory,
   ) {}
 
-  startCase(route: RouteId, name: string): void {
-    this.current = { route, name };
+  /** Starts a case in tenants of its own: `tenants` numbers its users (ada<n>@alpha.test, …). */
+  startCase(route: RouteId, name: string, tenants: number): void {
+    this.current = { route, name, tenants };
+    this.state = {};
+  }
+
+  /** The case's users' emails (each the tenant of its own partition). */
+  email(name: UserName): string {
+    return `${name}${this.current.tenants}@${DOMAINS[name]}`;
+  }
+  get ada() {
+    return this.email('ada');
+  }
+  get bob() {
+    return this.email('bob');
+  }
+  get cy() {
+    return this.email('cy');
+  }
+  get dee() {
+    return this.email('dee');
+  }
+
+  /** One of the case's users, signed in. */
+  user(name: UserName): Promise<Caller> {
+    return this.users(this.email(name));
   }
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<Exchange> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const as = options.as === undefined ? 'ada' : options.as;
-    if (typeof as === 'string') headers.authorization = `Bearer ${this.users[as].idToken}`;
+    if (typeof as === 'string') headers.authorization = `Bearer ${(await this.user(as)).idToken}`;
     else if (as && 'authorization' in as) headers.authorization = as.authorization;
     else if (as && 'apiKey' in as) headers['x-api-key'] = as.apiKey;
     if (options.account) headers.account = options.account;

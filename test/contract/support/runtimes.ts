@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiDependencies } from '../../../shared/api/dependencies';
-import { ROUTE_GROUPS, SERVICES, type RouteGroup, type ServiceName } from '../../../shared/routing/routes';
+import { SERVICES, type ServiceName } from '../../../shared/routing/routes';
+import { groupOf } from '../../../shared/routing/table';
 import { createServiceApp } from '../../../containers/runtime/service-app';
 import { claimsOf, httpApiEvent } from '../../../tooling/http-api-emulator/event';
 import { lambdaContext, responseFromResult } from '../../../tooling/http-api-emulator/lambda-integration';
@@ -47,7 +48,7 @@ const parse = (text: string | undefined): unknown => {
 type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** Invokes `lambdas/<group>/handler.ts` exactly as API Gateway would (the route's group decides the function). */
-export function lambdaRuntime(handlers: Readonly<Record<RouteGroup, LambdaHandler>>): Runtime {
+export function lambdaRuntime(handlers: Readonly<Record<string, LambdaHandler>>): Runtime {
   return {
     name: 'lambda',
     async send(request) {
@@ -85,7 +86,7 @@ export async function honoRuntime(deps: ApiDependencies): Promise<Runtime & { re
     async send(request) {
       const matched = findRoute(EVERY_ROUTE, request.method, request.path);
       if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
-      const service = (ROUTE_GROUPS[matched.resolved.route.group] as { service?: ServiceName }).service!;
+      const service = groupOf(matched.resolved.route).service!;
       const query = request.rawQueryString ? `?${request.rawQueryString}` : '';
       const response = await fetch(`http://127.0.0.1:${ports[service]}${request.path}${query}`, {
         method: request.method,

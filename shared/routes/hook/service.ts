@@ -1,0 +1,36 @@
+/**
+ * The public webhook `POST /hook/{username}/{pin}`: a tenant's tools push assets (and findings on
+ * them) authenticated by the webhook PIN. Ingestion is re-discovery, so it visits: existing rows get
+ * `visited`/`ttl` refreshed and tags unioned; nothing a user set is overwritten.
+ */
+import type { ApiDependencies } from '../../api/dependencies';
+import type { Whoami } from '../../auth/whoami';
+import { newAsset, newRisk, parseInput, type Asset, type Risk } from '../../model';
+import { HookPayload } from './routes';
+
+type Deps = Pick<ApiDependencies, 'repository' | 'authenticateWebhook'>;
+
+export interface Ingested {
+  readonly assets: Asset[];
+  readonly risks: Risk[];
+}
+
+/** 401 unless the PIN is the tenant's webhook (checked before the body is read). Every entry is validated before anything is written. */
+export async function ingest(deps: Deps, encodedUsername: string, pin: string, readBody: () => unknown): Promise<Ingested> {
+  const whoami: Whoami = await deps.authenticateWebhook(encodedUsername, pin);
+  const payload = parseInput(HookPayload, readBody());
+  const entries = Array.isArray(payload) ? payload : [payload];
+  const planned = entries.map(({ finding, status, ...fields }) => {
+    const asset = newAsset(whoami.tenant, { ...fields, origin: 'webhook' });
+    const risk = finding ? newRisk(whoami.tenant, asset, { name: finding, status, source: 'webhook' }) : undefined;
+    return { asset, risk };
+  });
+  const repository = deps.repository(whoami);
+  const assets = new Map<string, Asset>();
+  const risks = new Map<string, Risk>();
+  for (const { asset, risk } of planned) {
+    assets.set(asset.key, (await repository.upsert(asset, 'visit')).row);
+    if (risk) risks.set(risk.key, (await repository.upsert(risk, 'visit')).row);
+  }
+  return { assets: [...assets.values()], risks: [...risks.values()] };
+}

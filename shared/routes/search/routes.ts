@@ -1,0 +1,46 @@
+import * as z from 'zod';
+import { SearchQuery } from '../../api/input';
+import { MAX_PAGE_SIZE, OPERATORS } from '../../graph/query';
+import { defineRouteGroup } from '../../routing/route-group';
+
+const Rows = z.array(z.looseObject({ key: z.string() }));
+
+/** Node filters and traversals of `POST /my`, as documented (the graph module validates them). */
+const Filter = z.object({ field: z.string(), operator: z.enum(OPERATORS), value: z.unknown().optional() });
+const Node = z
+  .object({
+    labels: z.array(z.string()).min(1),
+    filters: z.array(Filter).optional(),
+    get relationships(): z.ZodOptional<z.ZodArray<z.ZodObject<{ label: z.ZodString; target: typeof Node; optional: z.ZodOptional<z.ZodBoolean> }>>> {
+      return z.array(z.object({ label: z.string(), target: Node, optional: z.boolean().optional() })).optional();
+    },
+  })
+  .meta({ id: 'GraphNode' });
+const GraphQuery = z.object({
+  node: Node,
+  page: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  orderBy: z.string().optional(),
+  descending: z.boolean().optional(),
+});
+
+/** Search: table prefix search grouped by type, and graph search (the only group that reads the graph). */
+export default defineRouteGroup({
+  name: 'search',
+  service: 'inventory',
+  access: { table: 'read', graph: true },
+  routes: {
+    'GET /my': {
+      auth: 'jwt',
+      summary: 'Prefix search of the tenant table by key (offset, exact, label, global)',
+      query: SearchQuery,
+      responses: { 200: z.object({ offset: z.string().optional() }).catchall(Rows).describe('Rows grouped by the plural of their type') },
+    },
+    'POST /my': {
+      auth: 'jwt',
+      summary: 'Graph search: node filter plus relationship traversal, paginated',
+      body: GraphQuery,
+      responses: { 200: z.object({ offset: z.number().int().optional() }).catchall(Rows).describe('Rows under the plural of the first label') },
+    },
+  },
+});

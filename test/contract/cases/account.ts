@@ -1,0 +1,36 @@
+/** Contract cases of the 'account' route group. Each case names the cases it builds on (`needs`), so it can run on its own. */
+import { c, PIN, member } from '../support/case';
+
+export const addAccounts = c('POST /account/{member}', 'add collaborators and a webhook', [], async (t) => {
+  const cy = await t.call('POST', member(t.cy), { body: { role: 'analyst' } });
+  expect(cy.status).toBe(200);
+  expect(cy.body.accounts[0]).toMatchObject({ key: `#account#${t.ada}#${t.cy}#`, name: t.ada, member: t.cy, role: 'analyst' });
+  expect((await t.call('POST', member(t.dee), { body: {} })).body.accounts[0]).toMatchObject({ member: t.dee });
+  const hook = await t.call('POST', '/account/hook', { body: { value: PIN } });
+  expect(hook.body.accounts[0]).toMatchObject({ key: `#account#${t.ada}#hook#${PIN}`, role: 'readonly' });
+});
+
+export const accountErrors = c('POST /account/{member}', 'errors: bad role, bad member, self, non-admin', [addAccounts], async (t) => {
+  expect((await t.call('POST', member(t.cy), { body: { role: 'owner' } })).status).toBe(400);
+  expect((await t.call('POST', '/account/Not%20An%20Email!', { body: {} })).status).toBe(400);
+  expect((await t.call('POST', member(t.ada), { body: {} })).status).toBe(400);
+  expect((await t.call('POST', '/account/hook', { body: { value: 'not-a-uuid' } })).status).toBe(400);
+  // Values DynamoDB cannot hold exactly are refused up front (they used to surface as a 500 from the table).
+  expect(await t.call('POST', member(t.cy), { body: { settings: { n: 1e16 } } })).toEqual({ status: 400, body: { error: 'settings: numbers must be finite and integers within ±2^53' } });
+  expect((await t.call('POST', member(t.cy), { rawBody: '{"settings":{"n":1e400}}' })).status).toBe(400);
+  expect((await t.call('POST', member(t.cy), { body: { settings: { blob: 'x'.repeat(20_000) } } })).status).toBe(400);
+  expect(await t.call('POST', member(t.bob), { as: 'cy', account: t.ada, body: { role: 'admin' } })).toEqual({
+    status: 403,
+    body: { error: 'requires role admin; you are analyst' },
+  });
+});
+
+export const removeAccount = c('DELETE /account/{member}', 'remove a collaborator; access ends', [addAccounts], async (t) => {
+  const removed = await t.call('DELETE', member(t.dee));
+  expect(removed.status).toBe(200);
+  expect(removed.body.accounts[0]).toMatchObject({ member: t.dee });
+  expect((await t.call('GET', '/asset', { as: 'dee', account: t.ada })).status).toBe(403);
+  expect((await t.call('DELETE', member(t.dee))).status).toBe(404);
+  expect((await t.call('DELETE', '/account/hook')).status).toBe(400);
+  expect((await t.call('DELETE', member(t.cy), { as: 'cy', account: t.ada })).status).toBe(403);
+});

@@ -1,0 +1,20 @@
+/** Contract cases of the 'file' route group. Each case names the cases it builds on (`needs`), so it can run on its own. */
+import { c } from '../support/case';
+
+export const putFile = c('PUT /file', 'record a file and get an upload URL', [], async (t) => {
+  const put = await t.call('PUT', '/file', { query: { name: 'proofs/example.com/sql-injection' } });
+  expect(put.status).toBe(200);
+  expect(put.body.files[0]).toMatchObject({ key: '#file#proofs/example.com/sql-injection', name: 'proofs/example.com/sql-injection' });
+  expect(put.body.url).toMatch(/method=PUT/);
+  expect((await t.call('PUT', '/file', { query: { name: '../etc/passwd' } })).status).toBe(400);
+  expect((await t.call('PUT', '/file')).status).toBe(400);
+});
+
+export const getFile = c('GET /file', 'download URL, list, 404', [putFile], async (t) => {
+  const got = await t.call('GET', '/file', { query: { name: 'proofs/example.com/sql-injection' } });
+  expect(got.status).toBe(200);
+  expect(got.body.url).toMatch(/method=GET/);
+  expect((await t.call('GET', '/file', { query: { name: 'proofs/nope' } })).status).toBe(404);
+  expect((await t.call('GET', '/file', { as: 'bob', query: { name: 'proofs/example.com/sql-injection' } })).status).toBe(404);
+  expect((await t.call('GET', '/file')).body.files).toHaveLength(1);
+});
