@@ -108,7 +108,8 @@ describe('dev (create mode)', () => {
     expect(Object.keys(variables('file'))).toContain('FILES_BUCKET');
     expect(Object.keys(variables('search'))).not.toContain('FILES_BUCKET');
     expect(Object.keys(variables('asset'))).not.toEqual(expect.arrayContaining(['FILES_BUCKET']));
-    expect(Object.keys(variables('asset'))).not.toContain('NEO4J_SECRET_ARN');
+    expect(Object.keys(variables('asset'))).toContain('NEO4J_SECRET_ARN'); // read-your-writes: asset writes go to the graph
+    expect(Object.keys(variables('key'))).not.toContain('NEO4J_SECRET_ARN');
     const policies = Object.entries(resourcesOfType(template, 'AWS::IAM::Policy'));
     const actionsOf = (group: string) => {
       const [, policy] = policies.find(([id]) => id.startsWith(`Routes${group}function`))!;
