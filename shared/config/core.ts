@@ -3,10 +3,11 @@
  * auth dependencies (with their caches), the repository factory and the file store. Lambda handlers
  * and Hono services both call createCore(loadRuntimeConfig()) at module scope.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthDeps, TokenVerifier, type AuthDeps } from '../auth';
 import type { Whoami } from '../auth/whoami';
-import { createDocumentClient } from '../db/client';
+import { createDynamoDbClient, documentClientOf } from '../db/client';
 import { repositoryFor, type RepositoryDeps, type TenantRepository } from '../db/repository';
 import { createFileStore, type FileStore } from '../files';
 import type { RuntimeConfig } from './runtime';
@@ -22,6 +23,7 @@ export interface Core {
 }
 
 export interface CoreOverrides {
+  readonly dynamodb?: DynamoDBClient;
   readonly doc?: DynamoDBDocumentClient;
   readonly tokens?: TokenVerifier;
   readonly cacheTtlMs?: number;
@@ -30,9 +32,10 @@ export interface CoreOverrides {
 }
 
 export function createCore(config: RuntimeConfig, overrides: CoreOverrides = {}): Core {
-  const doc = overrides.doc ?? createDocumentClient(config);
+  const dynamodb = overrides.dynamodb ?? createDynamoDbClient(config);
+  const doc = overrides.doc ?? documentClientOf(dynamodb);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
-  const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
+  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
   return {
     config,
     doc,
