@@ -20,7 +20,7 @@ import { assetOf, seedAssets } from './seed';
 import { findPid } from './cpu';
 import { bigTenant } from './rows/big-tenant';
 import { measureLambdaHandler } from './rows/lambda-handler';
-import { POLLER_ENV } from '../local/graph-projection';
+import { startGraphServer } from '../local/graph-server/server';
 import { HELP, parseSettings, type BenchSettings } from './settings';
 import { lastErrorLine, spawnServer, type ServerProcess } from './servers/spawn';
 import { REPO_ROOT } from '../tooling/paths';
@@ -131,18 +131,20 @@ async function runRows(settings: BenchSettings, fixture: Fixture, fixtureNotes: 
             servers,
           )
         : { error: 'skipped (--only)' };
-    // POST /my reads the graph, which (without Neo4j) each process projects from the table's stream itself:
-    // a second inventory service does that, so the other rows' service spends no CPU on the projection.
+    // POST /my reads the graph: one local Bolt graph server shared by both inventory services, as in `npm start`.
+    // Seeding writes every asset to it on the request path (read-your-writes), so no projection runs during the rows.
+    const graph = await startGraphServer();
+    servers.push({ stop: graph.stop } as (typeof servers)[number]);
     const graphService = async (): Promise<Started> =>
       wanted('hono-graph')
         ? started(
-            startTsServer('inventory-graph', 'containers/inventory/server.ts', await freePort(), fixture, { POWERTOOLS_SERVICE_NAME: 'inventory', [POLLER_ENV]: '1' }),
+            startTsServer('inventory-graph', 'containers/inventory/server.ts', await freePort(), fixture, { POWERTOOLS_SERVICE_NAME: 'inventory', ...graph.env }),
             servers,
           )
         : { error: 'skipped (--only)' };
     const [inventory, lambdaGateway, fargateGateway, graphInventory] = await Promise.all([
       started(
-        startTsServer('inventory-service', 'containers/inventory/server.ts', inventoryPort, fixture, { POWERTOOLS_SERVICE_NAME: 'inventory' }, settings.profileDir),
+        startTsServer('inventory-service', 'containers/inventory/server.ts', inventoryPort, fixture, { POWERTOOLS_SERVICE_NAME: 'inventory', ...graph.env }, settings.profileDir),
         servers,
       ),
       gatewayFor('lambda-gateway', 'lambda'),
@@ -263,7 +265,7 @@ async function runRows(settings: BenchSettings, fixture: Fixture, fixtureNotes: 
       const body = JSON.stringify({ node: { labels: ['Asset'] }, limit: 100 });
       const headers = { ...fixture.authHeaders, 'content-type': 'application/json' };
       const nodes = await waitForGraph(graphUrl, headers, body, Math.min(100, settings.assets));
-      notes.push(`embedded graph (no Neo4j here), projected from the stream in the service; ${nodes} Asset nodes per page`);
+      notes.push(`local Bolt graph server (no Neo4j here), filled by read-your-writes while seeding; ${nodes} Asset nodes per page`);
       return measureHttp({ ...load, url: graphUrl, method: 'POST', headers, bodies: [body], cpu: cpuOf(graphInventory.server.pid) });
     });
 

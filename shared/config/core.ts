@@ -23,10 +23,16 @@ export interface Core {
   repository(whoami: Whoami): TenantRepository;
 }
 
-export function createCore(
-  config: RuntimeConfig,
-  overrides: { dynamodb?: DynamoDBClient; doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {},
-): Core {
+export interface CoreOverrides {
+  readonly dynamodb?: DynamoDBClient;
+  readonly doc?: DynamoDBDocumentClient;
+  readonly tokens?: TokenVerifier;
+  readonly cacheTtlMs?: number;
+  /** Told of every acknowledged table write (the graph writer of processes that hold a graph). */
+  readonly onWrite?: RepositoryDeps['onWrite'];
+}
+
+export function createCore(config: RuntimeConfig, overrides: CoreOverrides = {}): Core {
   const dynamodb = overrides.dynamodb ?? createDynamoDbClient(config);
   const doc = overrides.doc ?? documentClientOf(dynamodb);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
@@ -36,7 +42,7 @@ export function createCore(
     audience: config.cognito.clientId,
     signingKey: 'value' in key ? async () => key.value : () => secretsManagerFetcher(key.secretArn),
   });
-  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret };
+  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
   return {
     config,
     doc,

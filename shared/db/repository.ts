@@ -33,7 +33,12 @@ export interface RepositoryDeps {
   readonly dynamodb: DynamoDBClient;
   readonly tableName: string;
   readonly offsetSecret: string;
+  /** Told of every acknowledged write, before the caller is answered (the graph's read-your-writes); must not throw. */
+  readonly onWrite?: (change: RowChange) => Promise<void>;
 }
+
+/** A row the table now holds (`put`) or no longer holds (`remove`, with the row that was there). */
+export type RowChange = { readonly kind: 'put' | 'remove'; readonly row: BaseRow };
 
 /** Fields that may be searched as `field:value` (each has a GSI keyed by username). */
 export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns' } as const;
@@ -104,6 +109,7 @@ export class TenantRepository {
       if (isConditionFailure(error)) throw conflict(`${row.key} already exists`);
       rethrowWriteError(error);
     }
+    await this.deps.onWrite?.({ kind: 'put', row: item });
     return item;
   }
 
@@ -130,6 +136,7 @@ export class TenantRepository {
                 : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': { N: String(version) } } }),
           }),
         );
+        await this.deps.onWrite?.({ kind: 'put', row: item });
         return item;
       } catch (error) {
         if (!isConditionFailure(error)) rethrowWriteError(error);
@@ -171,7 +178,9 @@ export class TenantRepository {
     const { Attributes } = await this.deps.dynamodb.send(
       new DeleteItemCommand({ TableName: this.deps.tableName, Key: this.keyOf(key), ReturnValues: 'ALL_OLD' }),
     );
-    return Attributes && rowOf<T>(Attributes);
+    const removed = Attributes && rowOf<T>(Attributes);
+    if (removed) await this.deps.onWrite?.({ kind: 'remove', row: removed });
+    return removed;
   }
 
   /** `GET /my`-style search: key prefix (or exact), or `field:value` through a GSI, paginated by opaque offset. */

@@ -132,7 +132,8 @@ describe('dev (create mode)', () => {
     expect(Object.keys(variables('file'))).toContain('FILES_BUCKET');
     expect(Object.keys(variables('search'))).not.toContain('FILES_BUCKET');
     expect(Object.keys(variables('asset'))).not.toEqual(expect.arrayContaining(['FILES_BUCKET']));
-    expect(Object.keys(variables('asset'))).not.toContain('NEO4J_SECRET_ARN');
+    expect(Object.keys(variables('asset'))).toContain('NEO4J_SECRET_ARN'); // read-your-writes: asset writes go to the graph
+    expect(Object.keys(variables('key'))).not.toContain('NEO4J_SECRET_ARN');
     const policies = Object.entries(resourcesOfType(template, 'AWS::IAM::Policy'));
     const actionsOf = (group: string) => {
       const [, policy] = policies.find(([id]) => id.startsWith(`Routes${group}function`))!;
@@ -143,9 +144,9 @@ describe('dev (create mode)', () => {
     expect(actionsOf('asset')).toContain('dynamodb:PutItem');
     expect(actionsOf('file')).toContain('s3:PutObject');
     for (const group of ['search', 'asset', 'key', 'hook']) expect(actionsOf(group)).not.toContain('s3:');
-    // Only the group that searches the graph may read the Neo4j secret; every backend reads the API token key.
-    expect(actionsOf('search')).toContain('Neo4jSecret');
-    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('Neo4jSecret');
+    // Only groups that search or write the graph (read-your-writes) may read the Neo4j secret; every backend reads the API token key.
+    for (const group of ['search', 'asset', 'risk', 'attribute', 'hook']) expect(actionsOf(group)).toContain('Neo4jSecret');
+    for (const group of ['file', 'key', 'account', 'job']) expect(actionsOf(group)).not.toContain('Neo4jSecret');
     for (const group of ['search', 'asset', 'file', 'key', 'token']) expect(actionsOf(group)).toContain('ApiTokensSecret');
   });
 

@@ -11,11 +11,11 @@ import { REPO_ROOT } from '../../tooling/paths';
 import { createTable, LOCAL_AWS } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import type { ApiDependencies } from '../../shared/api/dependencies';
-import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
-import { rebuildGraph } from '../../shared/graph/rebuild';
+import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { ROUTE_GROUP_NAMES, ROUTE_IDS, routeGroup } from '../../shared/routing/table';
 import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { sharedGraphStore } from '../../shared/graph/config';
+import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
 import { useEmulators } from '../support/emulators';
 import { withPrerequisites, type ContractCase } from './support/case';
 import { ContractClient, type Caller } from './support/client';
@@ -44,6 +44,8 @@ let stdout: CapturedLines;
 const clients: Partial<Record<'lambda' | 'hono', ContractClient>> = {};
 let honoDeps: ApiDependencies;
 let runtimes: Runtime[] = [];
+const graphServers: GraphServer[] = [];
+const graphStores: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   // One frozen wall clock for both runs: every timestamp the model writes is the same on both runtimes, so rows
@@ -55,8 +57,13 @@ beforeAll(async () => {
   filesDir = mkdtempSync(join(tmpdir(), 'contract-files-'));
   const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' };
 
+  // Each runtime has its own table and its own graph (the local Bolt graph server), reached through the
+  // production Neo4j adapter. No projection runs: every POST /my answer comes from the request-path writes.
+  const [lambdaGraph, honoGraphServer] = await Promise.all([startGraphServer(), startGraphServer()]);
+  graphServers.push(lambdaGraph, honoGraphServer);
+
   // Lambda: the real handler modules, whose default dependencies read process.env (table T1).
-  Object.assign(process.env, stack.env(common));
+  Object.assign(process.env, stack.env({ ...common, ...lambdaGraph.env }));
   const handlers = Object.fromEntries(
     await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
   ) as Parameters<typeof lambdaRuntime>[0];
@@ -65,24 +72,23 @@ beforeAll(async () => {
   // Hono: every service over HTTP, with dependencies built from the same environment but table T2.
   const honoTable = `${stack.tableName}-hono`;
   await createTable(dynamo, honoTable);
-  // Its own embedded graph: in production the runtimes are separate processes, each with its own store.
-  const honoGraph = new EmbeddedGraphStore();
+  const { env: honoGraphEnv } = honoGraphServer;
+  const honoGraph = new Neo4jGraphStore({ kind: 'neo4j', uri: honoGraphEnv.NEO4J_URI, user: honoGraphEnv.NEO4J_USER, password: honoGraphEnv.NEO4J_PASSWORD, maxRetryMs: 1_000, connectTimeoutMs: 1_000 });
+  graphStores.push(honoGraph);
   honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: async () => honoGraph });
   const hono = await honoRuntime(honoDeps);
   runtimes = [lambda, hono];
 
-  clients.lambda = new ContractClient(lambda, user, async () => {
-    await rebuildGraph({ client: dynamo, tableName: stack.tableName, store: await sharedGraphStore() });
-  });
-  clients.hono = new ContractClient(hono, user, async () => {
-    await rebuildGraph({ client: dynamo, tableName: honoTable, store: honoGraph });
-  });
+  clients.lambda = new ContractClient(lambda, user);
+  clients.hono = new ContractClient(hono, user);
 });
 
 afterAll(async () => {
   jest.useRealTimers();
   stdout?.restore();
   await Promise.all(runtimes.map((runtime) => runtime.close()));
+  await Promise.all([...graphStores, await sharedGraphStore()].map((store) => store.close()));
+  await Promise.all(graphServers.map((server) => server.stop()));
   dynamo?.destroy();
   if (filesDir) rmSync(filesDir, { recursive: true, force: true });
 });

@@ -8,7 +8,7 @@ import { listOf, RiskView, written } from '../../routing/schemas';
 export default defineRouteGroup({
   name: 'risk',
   service: 'inventory',
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /risk': { auth: 'jwt', summary: 'List risks (key prefix, offset)', query: ListQuery, responses: { 200: listOf('risks', RiskView) } },
     'POST /risk': { auth: 'jwt', summary: 'Add a risk to an asset', body: RiskInput, responses: { 201: written('risks', RiskView) } },

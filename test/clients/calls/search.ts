@@ -336,7 +336,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.assets[0]).toMatchObject({ key: c.state.key });
     },
-    knownFailing: 'the graph trails table writes (a stream poller): an immediate POST /my misses the asset',
   }),
   cli2('risks.list', 'POST /my {node:{labels:[Risk], search:<text>}}', 'sdk/entities/risks.py:114-143', {
     arrange: async (c) => {
@@ -366,7 +365,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body).toEqual(expect.any(Object));
     },
-    knownFailing: 'label Preseed is 400 invalid graph query',
   }),
   cli2('search.count', 'GET /my/count?key=<term>', 'sdk/entities/search.py:27-36; sdk/chariot.py:273-276', {
     request: () => count('#asset#'),
