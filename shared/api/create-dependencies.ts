@@ -4,6 +4,8 @@ import { createCore } from '../config/core';
 import { loadRuntimeConfig } from '../config/runtime';
 import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
+import { cachedReadiness } from './readiness';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 /** Knobs of this wiring only (the rest of the environment is validated by the runtime and graph configs). */
 const WiringEnv = z.object({
@@ -35,5 +37,9 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     repository: core.repository,
     graph: overrides.graph,
     files: core.files,
+    // A consistent read of one absent row: the cheapest call that proves the table answers, within the client's deadline.
+    readiness: cachedReadiness({
+      table: () => core.doc.send(new GetCommand({ TableName: config.tableName, Key: { username: 'global', key: '#health' }, ConsistentRead: true })),
+    }),
   };
 }

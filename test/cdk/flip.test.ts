@@ -44,7 +44,9 @@ describe('flipping one route to fargate', () => {
     for (const name of ['TABLE_NAME', 'COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'FILES_BUCKET', 'NEO4J_SECRET_ARN', 'LOG_LEVEL']) {
       expect(environment).toHaveProperty(name);
     }
-    after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health', Port: 8080, TargetType: 'ip' });
+    // The ALB asks readiness (dependencies answer); ECS asks liveness (the process answers).
+    after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health/ready', Port: 8080, TargetType: 'ip' });
+    expect(container.HealthCheck.Command.join(' ')).toContain('http://127.0.0.1:8080/health/live');
     after.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 2 });
   });
 
