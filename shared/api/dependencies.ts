@@ -3,6 +3,7 @@ import type { TenantRepository } from '../db/repository';
 import type { GraphStore } from '../graph/store';
 import type { FileStore } from '../files/file-store';
 import type { Readiness } from './readiness';
+import type { RunIdempotent } from './idempotency';
 
 /**
  * What operations need from the outside world, built once per process (a Lambda container or a
@@ -24,4 +25,6 @@ export interface ApiDependencies {
   readonly files?: FileStore;
   /** Whether the table (and the other dependencies) answer, from a cached probe: the services' `/health/ready`. */
   readonly readiness?: () => Promise<Readiness>;
+  /** Runs a creating route's operation at most once per identical request within a window (shared/api/idempotency.ts). */
+  readonly idempotent?: RunIdempotent;
 }

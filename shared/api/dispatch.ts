@@ -33,7 +33,8 @@ export async function dispatch(
     const operation = operations[id as RouteId];
     if (!operation) throw new HttpError(501, `${id} is not implemented`);
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
-    response = await operation(Object.freeze({ request, whoami, deps, logger }));
+    const run = () => operation(Object.freeze({ request, whoami, deps, logger }));
+    response = deps.idempotent ? await deps.idempotent(id, request, whoami, run) : await run();
   } catch (error) {
     response = errorResponse(error, logger);
   }
