@@ -3,6 +3,8 @@
  * handlers (invoked with HTTP API v2 events, reading process.env) on one table, every Hono service over
  * HTTP on another, with the same users. `ContractClient` speaks to either.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { REPO_ROOT } from '../../../lib/config/load';
@@ -31,7 +33,8 @@ export interface BothRuntimes {
 export async function startBothRuntimes(stack: TestStack, env: Record<string, string> = {}): Promise<BothRuntimes> {
   const [ada, bob, cy, dee] = await Promise.all(Object.values(EMAILS).map((email) => stack.user(email)));
   const users: Users = { ada, bob, cy, dee };
-  const common = { AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'ERROR', ...env };
+  const filesDir = mkdtempSync(join(tmpdir(), 'resilience-files-'));
+  const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'ERROR', ...env };
   Object.assign(process.env, stack.env(common));
   const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
   const handlers = Object.fromEntries(
@@ -53,6 +56,7 @@ export async function startBothRuntimes(stack: TestStack, env: Record<string, st
     runtimes: { lambda, hono },
     close: async () => {
       await Promise.all([lambda.close(), hono.close()]);
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
