@@ -83,16 +83,18 @@ async function check(request: FuzzRequest): Promise<string | undefined> {
 describe.each(EVERY_ROUTE_DEFINITION.map((route) => [routeId(route), route] as const))('%s', (id, route) => {
   test('no 5xx, the same status on both runtimes, no row changed by a rejected write', async () => {
     let finding: string | undefined;
+    let first: string | undefined;
     const property = fc.asyncProperty(requestFor(route, `Bearer ${both.users.ada.idToken}`), async (request) => {
       tried.set(id, (tried.get(id) ?? 0) + 1);
       finding = await check(request);
+      first ??= finding && brief(request, finding);
       return finding === undefined;
     });
     const result = await fc.check(property, { numRuns: 100_000, interruptAfterTimeLimit: perRouteMs, markInterruptAsFailure: false, endOnFailure: true });
     if (result.failed) {
       const [request] = result.counterexample ?? [];
       if (request) finding = await check(request); // the shrunk example's own finding
-      throw new Error(request ? brief(request, finding ?? 'failed') : String(result.errorInstance));
+      throw new Error(`${request ? brief(request, finding ?? 'shrunk example passed on a re-run') : String(result.errorInstance)}\nfirst seen: ${first}`);
     }
   }, perRouteMs + 60_000);
 });
