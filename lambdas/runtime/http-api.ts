@@ -15,7 +15,9 @@ import { createDependencies } from '../../shared/api/create-dependencies';
 
 /** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request, for the route its routeKey names. */
 function requestFromEvent(event: APIGatewayProxyEventV2, route: RouteDefinition | undefined): ApiRequest {
-  const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  // A leading byte-order mark is dropped, as Hono's text() (TextDecoder) drops it, so both runtimes read the same body.
+  const body = raw?.replace(/^\uFEFF/, '');
   return {
     method: event.requestContext.http.method,
     path: event.rawPath,

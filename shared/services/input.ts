@@ -9,8 +9,7 @@ import type { Page } from '../db/repository';
 export function jsonBody(request: ApiRequest): unknown {
   if (request.body === undefined || !request.body.trim()) throw badRequest('a JSON body is required');
   try {
-    // A leading byte-order mark is ignored (RFC 8259 §8.1): Hono's text() drops it, API Gateway's event keeps it.
-    return JSON.parse(request.body.replace(/^\uFEFF/, ''));
+    return JSON.parse(request.body);
   } catch {
     throw badRequest('the body is not valid JSON');
   }

@@ -5,7 +5,7 @@
  *   - no 5xx on either runtime;
  *   - both runtimes answer the same status;
  *   - a rejected write (4xx) changed no row in either table.
- * Bounded by time (FUZZ_BUDGET_MS, default 50 s in `npm test`); `npm run fuzz -- --long` soaks it.
+ * Bounded by time (FUZZ_BUDGET_MS, default 45 s in `npm test`); `npm run fuzz -- --long` soaks it.
  */
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +16,7 @@ import { RUNTIMES, startBothRuntimes, type BothRuntimes, type RuntimeName } from
 import { FUZZ_FIGURES, recordFigures } from './support/figures';
 import { EVERY_ROUTE_DEFINITION, requestFor, type FuzzRequest } from './support/request-arbitrary';
 
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 50_000);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
 const PIN = '3f2c1d7e-8a9b-4c5d-9e0f-1a2b3c4d5e6f';
 
 const stack = useEmulators();
