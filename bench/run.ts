@@ -19,7 +19,7 @@ import { assumedAssetQuery, captureRouteStoreCalls, measureStore, type StoreCall
 import { seedAssets } from './seed';
 import { HELP, parseSettings, type BenchSettings } from './settings';
 import { lastErrorLine, spawnServer, type ServerProcess } from './servers/spawn';
-import { REPO_ROOT } from '../lib/config/load';
+import { REPO_ROOT } from '../tooling/paths';
 import { freePort } from '../local/emulators';
 
 const ROWS = [

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
-import { ConfigError } from '../lib/config/load';
+import { ConfigError } from '../tooling/deploy-config/load';
 import { MigrationFlagError } from '../shared/routing/flags';
 import { buildApp } from './build-app';
 

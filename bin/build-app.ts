@@ -1,7 +1,7 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ChariotStack } from '../lib/chariot-stack';
-import { loadDeploymentConfig, type DeploymentConfig } from '../lib/config/load';
+import { loadDeploymentConfig, type DeploymentConfig } from '../tooling/deploy-config/load';
 
 /**
  * Builds the app for the environment selected by context (`-c env=NAME`): the config is read from

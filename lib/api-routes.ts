@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES, type HttpMethod, type RouteGroup, type ServiceName } from '../shared/routing/routes';
 import { ChariotFunction } from './chariot-function';
-import type { FargateConfig } from './config/environment';
+import type { FargateConfig } from '../tooling/deploy-config/schema';
 import type { FargateBackend } from './fargate-backend';
 import { combinedAccess, GROUP_ACCESS, grantAccess, type SharedResources } from './group-access';
 import { HonoService } from './hono-service';
@@ -95,7 +95,7 @@ export class ApiRoutes extends Construct {
           ? new HttpLambdaIntegration(`${id}-lambda`, this.functions.get(route.route.group)!)
           : new HttpAlbIntegration(`${id}-alb`, props.backend.listener, {
               vpcLink: props.backend.vpcLink,
-              parameterMapping: identityHeaders(route.route.auth),
+              parameterMapping: requestIdHeader(),
             });
       props.api.addRoute(id, route, integration);
     }
@@ -104,12 +104,7 @@ export class ApiRoutes extends Construct {
 
 /**
  * What the Hono service gets besides the original request (Authorization included, which it verifies
- * again): the request id for log correlation and, on jwt routes, the caller's `sub`. Public routes drop
- * any client-sent `x-user-sub` so it can never be spoofed through them.
+ * again): API Gateway's request id, for log correlation across both hops.
  */
-function identityHeaders(auth: 'jwt' | 'public'): apigwv2.ParameterMapping {
-  const mapping = new apigwv2.ParameterMapping().overwriteHeader('x-request-id', apigwv2.MappingValue.contextVariable('requestId'));
-  return auth === 'jwt'
-    ? mapping.overwriteHeader('x-user-sub', apigwv2.MappingValue.contextVariable('authorizer.claims.sub'))
-    : mapping.removeHeader('x-user-sub');
-}
+const requestIdHeader = (): apigwv2.ParameterMapping =>
+  new apigwv2.ParameterMapping().overwriteHeader('x-request-id', apigwv2.MappingValue.contextVariable('requestId'));

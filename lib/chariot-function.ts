@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { REPO_ROOT } from './config/load';
+import { REPO_ROOT } from '../tooling/paths';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
 import { acknowledge, LAMBDA_BASIC_EXECUTION_FINDING } from './nag';
 

@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { AccessLogsBucket } from './access-logs-bucket';
 import { ApiRoutes } from './api-routes';
-import type { EnvironmentConfig } from './config/environment';
+import type { EnvironmentConfig } from '../tooling/deploy-config/schema';
 import { DataTable } from './data-table';
 import { FargateBackend } from './fargate-backend';
 import { FilesBucket } from './files-bucket';
@@ -42,7 +42,6 @@ export class ChariotStack extends Stack {
     const runtimeEnvironment = {
       TABLE_NAME: data.table.tableName,
       COGNITO_ISSUER: users.issuer,
-      COGNITO_USER_POOL_ID: users.userPoolId,
       COGNITO_CLIENT_ID: users.clientId,
       FILES_BUCKET: files.bucket.bucketName,
       NEO4J_SECRET_ARN: neo4j.secret.secretArn,

@@ -6,8 +6,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Construct } from 'constructs';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
-import type { FargateConfig } from './config/environment';
-import { REPO_ROOT } from './config/load';
+import type { FargateConfig } from '../tooling/deploy-config/schema';
+import { REPO_ROOT } from '../tooling/paths';
 import { grantAccess, type GroupAccess, type SharedResources } from './group-access';
 import { acknowledge } from './nag';
 

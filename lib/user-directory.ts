@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { UserPoolConfig } from './config/environment';
+import type { UserPoolConfig } from '../tooling/deploy-config/schema';
 import { acknowledge } from './nag';
 
 /** The Cognito user pool and app client behind the API's JWT authorizer: created, or the existing ones imported. */

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext } from '../tooling/deploy-config/load';
+import { REPO_ROOT } from '../tooling/paths';
 import type { ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
 import {
@@ -28,7 +29,7 @@ import { LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
 import { startGateway, type RunningGateway } from './gateway/gateway';
-import { createJwtAuthorizer } from './gateway/jwt-authorizer';
+import { createJwtAuthorizer } from '../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
 import { DEMO_USER, seedDemoData } from './demo-data';
 import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';

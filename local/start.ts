@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { contextFromArgs } from '../lib/config/load';
-import { formatRouteTable } from '../scripts/routes';
+import { contextFromArgs } from '../tooling/deploy-config/load';
+import { formatRouteTable } from '../tooling/route-report';
 import { DEFAULT_GATEWAY_PORT, startLocalStack, type LocalStack } from './stack';
 
 const USAGE = `usage: npm start -- [--fresh] [--port N] [--data-dir DIR] [-c env=NAME] [-c "migrate:<route or group>=lambda|fargate"] [--quiet]`;

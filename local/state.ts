@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { REPO_ROOT } from '../lib/config/load';
+import { REPO_ROOT } from '../tooling/paths';
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.local');
 
 export interface DataPaths {

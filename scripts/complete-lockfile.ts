@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../lib/config/load';
+import { REPO_ROOT } from '../tooling/paths';
 
 interface LockEntry {
   version?: string;

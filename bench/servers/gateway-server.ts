@@ -6,10 +6,11 @@
  *
  * Run: node --import tsx local/service-main.ts bench/servers/gateway-server.ts (PORT, the runtime env, and the two above).
  */
-import { loadDeploymentConfig, readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
+import { loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { DEFAULT_CORS } from '../../local/gateway/cors';
 import { startGateway } from '../../local/gateway/gateway';
-import { createJwtAuthorizer } from '../../local/gateway/jwt-authorizer';
+import { createJwtAuthorizer } from '../../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from '../../local/gateway/lambda-invoker';
 
 async function main() {

@@ -5,7 +5,7 @@ import { OPERATIONS } from '../../shared/api/operations';
 import type { ApiDependencies } from '../../shared/api/dependencies';
 import { ROUTE_GROUPS, ROUTES, routeId, type RouteDefinition, type ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
-import { parseQueryString } from '../../shared/http/query';
+import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 
 /** The routes a service serves: every route of every group assigned to it in the route table. */
 export function routesOfService(service: ServiceName): RouteDefinition[] {
@@ -17,23 +17,20 @@ const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
 async function requestFromContext(c: Context): Promise<ApiRequest> {
   const url = new URL(c.req.url);
-  const body = await c.req.text();
-  return {
+  return decodeRequest({
     method: c.req.method,
     path: url.pathname,
     pathParameters: c.req.param() as Record<string, string>,
-    query: parseQueryString(url.search.slice(1)),
-    headers: c.req.header(),
-    body: body === '' ? undefined : body,
+    rawQueryString: url.search.slice(1),
+    headers: c.req.raw.headers,
+    body: await c.req.arrayBuffer(),
     requestId: c.get('requestId'),
-  };
+  });
 }
 
 function toResponse(response: ApiResponse): Response {
-  return new Response(JSON.stringify(response.body), {
-    status: response.status,
-    headers: { 'content-type': 'application/json', ...response.headers },
-  });
+  const { status, headers, body } = encodeResponse(response);
+  return new Response(body, { status, headers });
 }
 
 /**

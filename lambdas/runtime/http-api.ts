@@ -9,32 +9,26 @@ import type { Operation } from '../../shared/api/operation';
 import type { GraphStore } from '../../shared/graph/store';
 import { matchPath, type RouteDefinition, type RouteGroup, type RouteId } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
-import { parseQueryString } from '../../shared/http/query';
+import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { createDependencies } from '../../shared/api/create-dependencies';
 
 /** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request, for the route its routeKey names. */
-function requestFromEvent(event: APIGatewayProxyEventV2, route: RouteDefinition | undefined): ApiRequest {
-  const raw = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  // A leading byte-order mark is dropped, as Hono's text() (TextDecoder) drops it, so both runtimes read the same body.
-  const body = raw?.replace(/^\uFEFF/, '');
-  return {
+const requestFromEvent = (event: APIGatewayProxyEventV2, route: RouteDefinition | undefined): ApiRequest =>
+  decodeRequest({
     method: event.requestContext.http.method,
     path: event.rawPath,
     pathParameters: (route && matchPath(route.path, event.rawPath)) ?? {},
-    query: parseQueryString(event.rawQueryString),
-    headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? ''])),
-    body: body === '' ? undefined : body,
+    rawQueryString: event.rawQueryString,
+    headers: event.headers ?? {},
+    body: event.body,
+    base64: event.isBase64Encoded,
     requestId: event.requestContext.requestId,
-  };
-}
+  });
 
 function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode: response.status,
-    headers: { 'content-type': 'application/json', ...response.headers },
-    body: JSON.stringify(response.body),
-  };
+  const { status, headers, body } = encodeResponse(response);
+  return { statusCode: status, headers, body };
 }
 
 export interface HandlerOptions {

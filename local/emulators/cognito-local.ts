@@ -12,7 +12,7 @@ import {
   CreateUserPoolCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { LOCAL_AWS, type EmulatorHandle } from './dynamodb-local';
 import { freePort, startProcess, waitUntilReady } from './process';
 

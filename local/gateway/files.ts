@@ -2,10 +2,10 @@
  * The local stand-in for S3 presigned URLs: `GET|PUT /files/...?method=&expires=&sig=` URLs made by
  * LocalFileStore are served here, on the gateway's port, so a browser or curl uses them like S3 ones.
  */
-import { HttpError } from '../../shared/http/errors';
+import { domainErrorResponse } from '../../shared/api/respond';
 import { LOCAL_FILES_PATH, type LocalFileStore } from '../../shared/files';
 import { parseQueryString } from '../../shared/http/query';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 
 /** Undefined when the request is not for `/files/`, so the gateway goes on to its routes. */
 export function localFilesHandler(store: LocalFileStore) {
@@ -20,8 +20,9 @@ export function localFilesHandler(store: LocalFileStore) {
       }
       return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: await store.read(file) };
     } catch (error) {
-      if (error instanceof HttpError) return jsonResponse(error.status, { error: error.message });
-      throw error;
+      const mapped = domainErrorResponse(error);
+      if (!mapped) throw error;
+      return jsonResponse(mapped.status, mapped.body);
     }
   };
 }

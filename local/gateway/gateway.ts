@@ -8,13 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ResolvedRoute } from '../../shared/routing/flags';
+import { decodeHeaders } from '../../shared/http/codec';
 import type { ServiceName } from '../../shared/routing/routes';
+import { buildEvent, newRequestId } from '../../tooling/http-api-emulator/event';
+import type { JwtAuthorizer } from '../../tooling/http-api-emulator/jwt-authorizer';
+import { findRoute } from '../../tooling/http-api-emulator/routing';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 import { corsHeaders, preflightHeaders, type CorsConfig } from './cors';
-import type { JwtAuthorizer } from './jwt-authorizer';
-import { buildEvent, newRequestId, type LambdaInvoker } from './lambda-invoker';
-import { findRoute } from './routing';
+import type { LambdaInvoker } from './lambda-invoker';
 import { badGateway, proxyToService } from './service-proxy';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -52,14 +54,6 @@ async function readBody(incoming: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function flatHeaders(incoming: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
 export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { routes, authorizer, lambdas, servicePort, cors } = options;
   let listeningPort = options.port;
@@ -84,7 +78,7 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
     if (resolved.target === 'fargate') {
       const service = resolved.service!;
       const port = servicePort(service);
-      const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request, claims?.sub);
+      const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request);
       return { response, target: `fargate:${service}` };
     }
     const event = buildEvent(request, resolved.id, pathParameters, claims);
@@ -95,7 +89,7 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(incoming.url ?? '/', 'http://gateway');
-    const headers = flatHeaders(incoming);
+    const headers = decodeHeaders(incoming.headers);
     const method = (incoming.method ?? 'GET').toUpperCase();
     const requestId = newRequestId();
     let result: { response: GatewayResponse; target: string };

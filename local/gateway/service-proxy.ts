@@ -1,25 +1,23 @@
 /**
  * Fargate routes: what the HTTP API → VPC link → internal ALB path delivers to a Hono service. The
  * client's headers go through (Authorization included, so the service verifies the token again),
- * `x-request-id` ← `$context.requestId` and `x-user-sub` ← the authorizer's `sub` claim are
- * overwritten, and the ALB adds its `x-forwarded-*` headers.
+ * `x-request-id` ← `$context.requestId` is overwritten, and the ALB adds its `x-forwarded-*` headers.
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { INTEGRATION_TIMEOUT_MS } from './lambda-invoker';
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from './types';
+import { INTEGRATION_TIMEOUT_MS } from '../../tooling/http-api-emulator/lambda-integration';
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded in either direction. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 export const badGateway = () => jsonResponse(502, { message: 'Bad Gateway' });
 
-export function forwardedHeaders(request: GatewayRequest, port: number, userSub: string | undefined): Record<string, string> {
+export function forwardedHeaders(request: GatewayRequest, port: number): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!HOP_BY_HOP.has(name) && name !== 'x-user-sub' && name !== 'x-request-id') headers[name] = value;
+    if (!HOP_BY_HOP.has(name) && name !== 'x-request-id') headers[name] = value;
   }
   headers['x-request-id'] = request.requestId;
-  if (userSub) headers['x-user-sub'] = userSub;
   headers['x-forwarded-for'] = request.headers['x-forwarded-for'] ? `${request.headers['x-forwarded-for']}, ${request.sourceIp}` : request.sourceIp;
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-port'] = String(port);
@@ -36,7 +34,7 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
 }
 
 /** Resolves once the service answered its status line; the body then streams. Connection failures are 502. */
-export function proxyToService(servicePort: number, gatewayPort: number, request: GatewayRequest, userSub: string | undefined): Promise<GatewayResponse> {
+export function proxyToService(servicePort: number, gatewayPort: number, request: GatewayRequest): Promise<GatewayResponse> {
   return new Promise((resolve) => {
     const outgoing = httpRequest(
       {
@@ -44,7 +42,7 @@ export function proxyToService(servicePort: number, gatewayPort: number, request
         port: servicePort,
         method: request.method,
         path: request.path + (request.rawQueryString ? `?${request.rawQueryString}` : ''),
-        headers: forwardedHeaders(request, gatewayPort, userSub),
+        headers: forwardedHeaders(request, gatewayPort),
         timeout: INTEGRATION_TIMEOUT_MS,
       },
       (incoming) => resolve({ status: incoming.statusCode ?? 502, headers: responseHeaders(incoming.headers), body: incoming }),

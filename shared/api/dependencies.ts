@@ -10,9 +10,9 @@ import type { RunIdempotent } from './idempotency';
  * Fargate task) by `createDependencies` and handed down. Tests build their own with other tables.
  */
 export interface ApiDependencies {
-  /** Verifies the caller's credential and the `account` header; throws HttpError 401/403. */
+  /** Verifies the caller's credential and the `account` header; throws Unauthenticated or Forbidden. */
   readonly authenticate: (headers: Readonly<Record<string, string>>) => Promise<Whoami>;
-  /** `POST /hook/{username}/{pin}`: the tenant whose webhook PIN matches; throws HttpError 401. */
+  /** `POST /hook/{username}/{pin}`: the tenant whose webhook PIN matches; throws Unauthenticated. */
   readonly authenticateWebhook: (encodedUsername: string, pin: string) => Promise<Whoami>;
   /** The only way to the table: a repository whose partition is the caller's tenant. */
   readonly repository: (whoami: Whoami) => TenantRepository;

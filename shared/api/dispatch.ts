@@ -1,6 +1,6 @@
 import { ROUTES, routeId, type RouteDefinition, type RouteId } from '../routing/routes';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { HttpError, notFound } from '../http/errors';
+import { notFound, notImplemented } from '../errors';
 import { requestLogger } from '../observability/logger';
 import type { ApiDependencies } from './dependencies';
 import type { Operation } from './operation';
@@ -31,7 +31,7 @@ export async function dispatch(
   try {
     if (!route) throw notFound(`no route ${id}`);
     const operation = operations[id as RouteId];
-    if (!operation) throw new HttpError(501, `${id} is not implemented`);
+    if (!operation) throw notImplemented(`${id} is not implemented`);
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
     const run = () => operation(Object.freeze({ request, whoami, deps, logger }));
     response = deps.idempotent ? await deps.idempotent(id, request, whoami, run) : await run();

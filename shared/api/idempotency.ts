@@ -14,7 +14,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { Whoami } from '../auth/whoami';
 import { TABLE_SCHEMA } from '../db/table-schema';
 import { isUnavailable, TABLE_UNAVAILABLE } from '../db/unavailable';
-import { conflict, HttpError, unavailable } from '../http/errors';
+import { conflict, DomainError, unavailable } from '../errors';
 import type { ApiRequest, ApiResponse } from '../http/types';
 
 /** Route ids whose operation creates something: the ones a retry could duplicate. */
@@ -40,10 +40,10 @@ interface RequestFingerprint {
 
 const WAIT_STEP_MS = 100;
 
-/** The HttpError (or store outage) inside a Powertools error, so the edge maps it as usual. */
+/** The domain error (or store outage) inside a Powertools error, so the edge maps it as usual. */
 function unwrap(error: unknown): unknown {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if (e instanceof HttpError) return e;
+    if (e instanceof DomainError) return e;
     if (isUnavailable(e)) return Object.assign(unavailable(TABLE_UNAVAILABLE), { cause: e });
   }
   return error;

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { HttpError } from '../http/errors';
+import { DomainError, type DomainErrorKind } from '../errors';
 import type { ApiResponse } from '../http/types';
 
 export const json = (status: number, body: unknown): ApiResponse => ({ status, body });
@@ -7,17 +7,33 @@ export const json = (status: number, body: unknown): ApiResponse => ({ status, b
 /** What a 503 tells clients to wait: about how long the local stack takes to bring a dependency back. */
 export const RETRY_AFTER_SECONDS = 2;
 
+/** The HTTP status of each domain error: the only place the core's failures meet HTTP. */
+export const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'payload-too-large': 413,
+  'not-implemented': 501,
+  unavailable: 503,
+};
+
+/** A domain error as its status and `{"error": message}`; undefined for anything else. */
+export function domainErrorResponse(error: unknown): ApiResponse | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  // A dependency fault says when to come back; clients and SDKs back off on it.
+  if (error.kind === 'unavailable') return { status: 503, body: { error: error.message }, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
+  return json(STATUS_OF[error.kind], { error: error.message });
+}
+
 /**
  * The one mapping from a thrown error to an answer. Input is validated with `parseInput`, which throws
- * HttpError 400, so anything else is our fault: logged, and a bare 500.
+ * InvalidInput, so anything that is not a domain error is our fault: logged, and a bare 500.
  */
-export function errorResponse(error: unknown, logger: Logger): ApiResponse {
-  if (error instanceof HttpError && error.status === 503) {
-    logger.warn('dependency unavailable', { error: error.message, cause: String((error as { cause?: unknown }).cause ?? '') });
-    return { status: 503, body: { error: error.message }, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
-  }
-  if (error instanceof HttpError) return json(error.status, { error: error.message });
+export function errorResponse(error: unknown, logger: Pick<Logger, 'error'>): ApiResponse {
+  const mapped = domainErrorResponse(error);
+  if (mapped) return mapped;
   logger.error('unhandled error', error as Error);
   return json(500, { error: 'internal error' });
 }
-

@@ -11,7 +11,7 @@
  * row that grants access, nothing else. This is the only code allowed to do that.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { forbidden, unauthorized } from '../http/errors';
+import { forbidden, unauthenticated } from '../errors';
 import { accountKey, accountMemberPrefix, effectiveRole, Email, isWebhook, type Account } from '../model/account';
 import { apiKeyKey, KEY_ID, secretMatches, type ApiKey } from '../model/key';
 import { TtlCache } from './ttl-cache';
@@ -100,7 +100,7 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
 
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw unauthorized('authorization must be Bearer <token>');
+    if (!match) throw unauthenticated('authorization must be Bearer <token>');
     const { username } = await deps.tokens.verify(match[1]);
     if (!account || account.toLowerCase() === username) return { username, tenant: username, role: 'admin', credential: 'jwt' };
     const tenant = emailHeader(account);
@@ -113,20 +113,20 @@ export async function authenticate(headers: Headers, deps: AuthDeps): Promise<Wh
     const dot = apiKey.indexOf('.');
     const id = apiKey.slice(0, dot);
     const secret = apiKey.slice(dot + 1);
-    if (dot < 0 || !KEY_ID.test(id) || !secret) throw unauthorized('x-api-key must be <id>.<secret>');
+    if (dot < 0 || !KEY_ID.test(id) || !secret) throw unauthenticated('x-api-key must be <id>.<secret>');
     const key = await loadApiKey(deps, id);
-    if (!key || !secretMatches(key, secret)) throw unauthorized('invalid API key');
-    if (key.status !== 'A') throw unauthorized('API key revoked');
-    if (Date.parse(key.expires) <= Date.now()) throw unauthorized('API key expired');
+    if (!key || !secretMatches(key, secret)) throw unauthenticated('invalid API key');
+    if (key.status !== 'A') throw unauthenticated('API key revoked');
+    if (Date.parse(key.expires) <= Date.now()) throw unauthenticated('API key expired');
     const tenant = key.username;
     if (account && account.toLowerCase() !== tenant) throw forbidden('an API key acts only in the tenant it was created in');
     const creatorRole = await membershipRole(deps, tenant, key.creator);
-    if (!creatorRole) throw unauthorized('the API key creator no longer has access to this tenant');
+    if (!creatorRole) throw unauthenticated('the API key creator no longer has access to this tenant');
     const ceiling = key.role && ROLES.includes(key.role) ? key.role : 'admin';
     return { username: key.creator, tenant, role: minRole(ceiling, creatorRole), credential: 'apikey' };
   }
 
-  throw unauthorized('missing credentials');
+  throw unauthenticated('missing credentials');
 }
 
 /** 403 unless the caller's role is at least `needed`. */
@@ -140,7 +140,7 @@ export function requireRole(whoami: Whoami, needed: Role): void {
  * tenant with role analyst (it ingests assets and risks). 401 otherwise, the same for every failure.
  */
 export async function authenticateWebhook(encodedUsername: string, pin: string, deps: Pick<AuthDeps, 'doc' | 'tableName'>): Promise<Whoami> {
-  const failure = unauthorized('invalid webhook');
+  const failure = unauthenticated('invalid webhook');
   if (!/^[A-Za-z0-9+/_-]{4,400}$/.test(encodedUsername) || !/^[0-9a-fA-F-]{36}$/.test(pin)) throw failure;
   const email = Email.safeParse(Buffer.from(encodedUsername, 'base64').toString('utf8'));
   if (!email.success) throw failure;

@@ -8,7 +8,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { JwtExpiredError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { unauthorized, unavailable } from '../http/errors';
+import { unauthenticated, unavailable } from '../errors';
 import { TtlCache } from './ttl-cache';
 
 export interface TokenVerifierOptions {
@@ -101,9 +101,9 @@ export class TokenVerifier {
       payload = await this.verifier.verify(token);
     } catch (error) {
       const name = (error as Error)?.name ?? '';
-      if (error instanceof JwtExpiredError) throw unauthorized('token expired');
+      if (error instanceof JwtExpiredError) throw unauthenticated('token expired');
       if (name === 'FetchError' || name === 'NonRetryableFetchError') throw unavailable('cannot fetch the token signing keys');
-      throw unauthorized('invalid token');
+      throw unauthenticated('invalid token');
     }
     const tokenUse = payload.token_use as 'id' | 'access';
     // The email names the tenant, and a user can change their own email: only a verified one counts.
@@ -111,7 +111,7 @@ export class TokenVerifier {
     if (tokenUse === 'access' && (typeof email !== 'string' || !email.includes('@'))) {
       email = await this.emailOfAccessToken(token).catch(() => undefined);
     }
-    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthorized('token has no verified email');
+    if (typeof email !== 'string' || !email.includes('@') || email.includes('#')) throw unauthenticated('token has no verified email');
     const result: VerifiedToken = {
       username: email.trim().toLowerCase(),
       tokenUse,

@@ -5,7 +5,7 @@
  * Deterministic: Lambda and Hono produce the same token for the same page.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -31,11 +31,11 @@ export function encodeOffset(secret: string, scope: string, lastEvaluatedKey: Re
 
 export function decodeOffset(secret: string, scope: string, token: string): Record<string, unknown> {
   const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined || token.length > 4096) throw badRequest('invalid offset');
+  if (!payload || !signature || extra !== undefined || token.length > 4096) throw invalidInput('invalid offset');
   const expected = mac(secret, scope, payload);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw badRequest('invalid offset');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidInput('invalid offset');
   const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('invalid offset');
+  if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalidInput('invalid offset');
   return decoded as Record<string, unknown>;
 }

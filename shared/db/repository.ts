@@ -9,7 +9,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Whoami } from '../auth/whoami';
-import { badRequest, conflict, HttpError, notFound } from '../http/errors';
+import { conflict, invalidInput, notFound, payloadTooLarge } from '../errors';
 import { combine } from '../model';
 import type { BaseRow } from '../model/common';
 import { decodeOffset, encodeOffset } from './offset';
@@ -61,8 +61,8 @@ const isConditionFailure = (error: unknown): boolean =>
  */
 function rethrowWriteError(error: unknown): never {
   const { name, message } = (error ?? {}) as Error;
-  if (name === 'ValidationException' && /item size/i.test(message)) throw new HttpError(413, 'the entity is too large to store');
-  if (/MAX_SAFE_INTEGER|special numeric value|unsupported type/i.test(message ?? '')) throw badRequest(`unsupported value: ${message}`);
+  if (name === 'ValidationException' && /item size/i.test(message)) throw payloadTooLarge('the entity is too large to store');
+  if (/MAX_SAFE_INTEGER|special numeric value|unsupported type/i.test(message ?? '')) throw invalidInput(`unsupported value: ${message}`);
   throw error;
 }
 
@@ -169,8 +169,8 @@ export class TenantRepository {
   async query<T extends BaseRow>(input: QueryInput): Promise<Page<T>> {
     const partition = input.global ? GLOBAL_PARTITION : this.tenant;
     const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badRequest(`limit must be between 1 and ${MAX_PAGE_SIZE}`);
-    if (input.label !== undefined && !/^[a-z_-]{1,64}$/.test(input.label)) throw badRequest('label must be an entity type such as job or asset');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw invalidInput(`limit must be between 1 and ${MAX_PAGE_SIZE}`);
+    if (input.label !== undefined && !/^[a-z_-]{1,64}$/.test(input.label)) throw invalidInput('label must be an entity type such as job or asset');
 
     const names: Record<string, string> = { '#p': TABLE_SCHEMA.partitionKey };
     const values: Record<string, unknown> = { ':p': partition };
@@ -184,14 +184,14 @@ export class TenantRepository {
     } else {
       const match = /^([a-z]+):(.+)$/s.exec(key);
       if (!match || !(match[1] in SEARCH_FIELDS)) {
-        throw badRequest(`key must start with # or be field:value with field one of ${Object.keys(SEARCH_FIELDS).join(', ')}`);
+        throw invalidInput(`key must start with # or be field:value with field one of ${Object.keys(SEARCH_FIELDS).join(', ')}`);
       }
       indexName = SEARCH_FIELDS[match[1] as SearchField];
       names['#f'] = match[1];
       values[':f'] = match[2];
       condition = input.exact ? '#p = :p AND #f = :f' : '#p = :p AND begins_with(#f, :f)';
     }
-    if (Buffer.byteLength(key) > 1024) throw badRequest('key longer than 1024 bytes');
+    if (Buffer.byteLength(key) > 1024) throw invalidInput('key longer than 1024 bytes');
 
     let filter: string | undefined;
     if (input.label) {
@@ -222,7 +222,7 @@ export class TenantRepository {
     };
     if (input.offset) {
       const start = decodeOffset(this.deps.offsetSecret, scope, input.offset);
-      if (start[TABLE_SCHEMA.partitionKey] !== partition) throw badRequest('invalid offset');
+      if (start[TABLE_SCHEMA.partitionKey] !== partition) throw invalidInput('invalid offset');
       request.ExclusiveStartKey = start;
     }
     const { Items, LastEvaluatedKey } = await this.deps.doc.send(new QueryCommand(request));

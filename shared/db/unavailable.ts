@@ -5,7 +5,7 @@
  * caller of the table (repository, auth lookups, idempotency) gets the same classification.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unavailable } from '../http/errors';
+import { unavailable } from '../errors';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);

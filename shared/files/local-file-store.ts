@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../errors';
 import { DEFAULT_URL_SECONDS, objectKey, type FileStore } from './file-store';
 
 export const LOCAL_FILES_PATH = '/files/';

@@ -1,10 +1,10 @@
 /**
  * The Neo4j adapter: one neo4j-driver Driver per store (create one store per process), statements from
  * cypher.ts only, uniqueness constraints created before first use, transient failures retried by
- * executeRead/executeWrite, and an unreachable or failing database surfaced as HttpError 503.
+ * executeRead/executeWrite, and an unreachable or failing database surfaced as a domain Unavailable (503 at the edge).
  */
 import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Node } from 'neo4j-driver';
-import { HttpError } from '../http/errors';
+import { unavailable } from '../errors';
 import type { Neo4jConfig } from './config';
 import {
   clearBatchStatement,
@@ -35,7 +35,7 @@ function isUnavailable(error: Neo4jError): boolean {
 /** Driver errors that mean the database is down, unreachable or refusing us → 503; anything else is our bug. */
 export function toGraphError(error: unknown): unknown {
   if (error instanceof Neo4jError && isUnavailable(error)) {
-    const mapped = new HttpError(503, GRAPH_UNAVAILABLE);
+    const mapped = unavailable(GRAPH_UNAVAILABLE);
     mapped.cause = error;
     return mapped;
   }
@@ -79,7 +79,7 @@ export class Neo4jGraphStore implements GraphStore {
     return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  /** Runs `work` in a retried transaction; a database that stays unavailable becomes HttpError 503. */
+  /** Runs `work` in a retried transaction; a database that stays unavailable becomes Unavailable. */
   private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     await this.ensureConstraints();
     const session = this.session(mode);

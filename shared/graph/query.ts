@@ -4,7 +4,7 @@
  *   page, limit, orderBy, descending}`. Validated once here; stores receive only the parsed form.
  */
 import * as z from 'zod';
-import { HttpError, badRequest } from '../http/errors';
+import { invalidInput, payloadTooLarge } from '../errors';
 import { describeIssue } from '../model/common';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from './model';
 
@@ -114,7 +114,7 @@ const querySchema = z.object({
 });
 
 function toNodeQuery(raw: RawNode, depth: number): NodeQuery {
-  if (depth > MAX_NESTING) throw badRequest(`relationships nest at most ${MAX_NESTING} deep`);
+  if (depth > MAX_NESTING) throw invalidInput(`relationships nest at most ${MAX_NESTING} deep`);
   return {
     labels: raw.labels ?? [],
     filters: raw.filters ?? [],
@@ -130,11 +130,11 @@ function toNodeQuery(raw: RawNode, depth: number): NodeQuery {
 /** Parses a `POST /my` body (already JSON-decoded). Throws 400 for a malformed query, 413 for a page too large. */
 export function parseGraphQuery(body: unknown): GraphQuery {
   const parsed = querySchema.safeParse(body);
-  if (!parsed.success) throw badRequest(`invalid graph query: ${parsed.error.issues.map(describeIssue).join('; ')}`);
+  if (!parsed.success) throw invalidInput(`invalid graph query: ${parsed.error.issues.map(describeIssue).join('; ')}`);
   const { node, page = 0, limit = MAX_PAGE_SIZE, orderBy = 'key', descending = false } = parsed.data;
-  if (limit > MAX_PAGE_SIZE) throw new HttpError(413, 'reduce page size');
+  if (limit > MAX_PAGE_SIZE) throw payloadTooLarge('reduce page size');
   // SKIP = page × limit must stay an exact integer for Neo4j (the embedded store would just return nothing).
-  if (!Number.isSafeInteger(page * limit)) throw badRequest('page is too large');
-  if (!node.labels?.length) throw badRequest('invalid graph query: node.labels needs at least one label');
+  if (!Number.isSafeInteger(page * limit)) throw invalidInput('page is too large');
+  if (!node.labels?.length) throw invalidInput('invalid graph query: node.labels needs at least one label');
   return { node: toNodeQuery(node, 0), page, limit, orderBy, descending };
 }

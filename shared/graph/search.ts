@@ -3,7 +3,7 @@
  * caller's tenant. Runtime-neutral: the Lambda handler and the Hono service both call graphSearchOperation.
  */
 import type { Whoami } from '../auth/whoami';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import type { ApiResponse } from '../http/types';
 import type { GraphProperties } from './model';
 import { plural } from '../model';
@@ -21,8 +21,8 @@ export interface GraphSearchResult {
 export const pluralOf = (label: string): string => plural(label.toLowerCase());
 
 /**
- * Runs a parsed-or-raw `POST /my` query for `whoami.tenant`. Throws HttpError 400 (bad query), 413 (page too
- * large) or 503 (graph database unavailable).
+ * Runs a parsed-or-raw `POST /my` query for `whoami.tenant`. Throws InvalidInput (bad query), PayloadTooLarge (page too
+ * large) or Unavailable (graph database unavailable).
  */
 export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
   const query = parseGraphQuery(body);
@@ -43,14 +43,14 @@ export interface GraphSearchDeps {
   readonly graph: GraphStore;
 }
 
-/** The `POST /my` operation: raw JSON body in, ApiResponse out; bad input throws HttpError. */
+/** The `POST /my` operation: raw JSON body in, ApiResponse out; bad input throws InvalidInput. */
 export async function graphSearchOperation(whoami: Whoami, rawBody: string | undefined, deps: GraphSearchDeps): Promise<ApiResponse> {
-  if (!rawBody?.trim()) throw badRequest('a graph query body is required');
+  if (!rawBody?.trim()) throw invalidInput('a graph query body is required');
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
   } catch {
-    throw badRequest('the body is not valid JSON');
+    throw invalidInput('the body is not valid JSON');
   }
   return { status: 200, body: await searchGraph(deps.graph, whoami, body) };
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { ROLES, type Role } from '../auth/whoami';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { assertKeyLength, compact, freeJson, now, parseInput, type BaseRow } from './common';
 
 export interface Account extends BaseRow {
@@ -42,7 +42,7 @@ export const isWebhook = (account: Pick<Account, 'member'>): boolean => account.
 export const effectiveRole = (account: Pick<Account, 'role'>): Role => account.role || 'readonly';
 
 export function accountKey(name: string, member: string, value = ''): string {
-  if (value.includes('#')) throw badRequest("value must not contain '#'");
+  if (value.includes('#')) throw invalidInput("value must not contain '#'");
   return assertKeyLength(`#account#${name}#${member}#${value}`);
 }
 /** Prefix of every row granting `member` access to tenant `name`. */
@@ -57,7 +57,7 @@ export function newAccount(tenant: string, rawMember: string, raw: unknown, at =
   const member = parseMember(rawMember);
   const input = parseInput(AccountInput, raw ?? {});
   const value = member === 'hook' ? parseInput(Pin, input.value ?? '').toLowerCase() : (input.value ?? '');
-  if (member === tenant) throw badRequest('a tenant cannot add itself');
+  if (member === tenant) throw invalidInput('a tenant cannot add itself');
   return compact({
     username: tenant,
     key: accountKey(tenant, member, value),

@@ -6,7 +6,7 @@ import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { getDomain } from 'tldts';
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import {
   assertKeyLength,
   compact,
@@ -75,7 +75,7 @@ PRIVATE.addSubnet('fc00::', 7, 'ipv6');
 function toAscii(value: string, field: string): string {
   if (/^[\x00-\x7f]*$/.test(value)) return value;
   const ascii = domainToASCII(value);
-  if (!ascii) throw badRequest(`${field} is not a valid DNS name: ${value}`);
+  if (!ascii) throw invalidInput(`${field} is not a valid DNS name: ${value}`);
   return ascii;
 }
 
@@ -115,7 +115,7 @@ function isPrivateAsset(cls: string, dns: string, name: string): boolean {
 function assertValidDns(dns: string, source: string): void {
   const ok =
     DOMAIN.test(dns) || isIP(dns) !== 0 || parseCidr(dns) !== undefined || /^[a-z0-9][a-z0-9-]*$/i.test(dns) && source === 'account';
-  if (!ok) throw badRequest(`dns is not a valid DNS name, IP address or CIDR: ${dns}`);
+  if (!ok) throw invalidInput(`dns is not a valid DNS name, IP address or CIDR: ${dns}`);
 }
 
 export const assetKey = (dns: string, name: string): string => assertKeyLength(`#asset#${dns}#${name}`.toLowerCase());
@@ -126,7 +126,7 @@ export function newAsset(tenant: string, raw: unknown, at = new Date()): Asset {
   const source = input.source ?? 'self';
   let dns = input.group ?? input.dns;
   let name = input.identifier ?? input.name;
-  if (!dns && !name) throw badRequest('dns is required');
+  if (!dns && !name) throw invalidInput('dns is required');
   dns = toAscii(dns ?? name!, 'dns');
   name = toAscii(name ?? dns, 'name');
   assertValidDns(dns, source);

@@ -1,6 +1,6 @@
 /** Attribute: `#attribute#<name>#<value><parentKey>`; the value is cut so the key fits 1024 bytes. */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { compact, cutToFit, future, now, parseInput, segment, TTL_HOURS, type BaseRow } from './common';
 
 export const ATTRIBUTE_STATUSES = ['A', 'P', 'F', 'D'] as const;
@@ -38,7 +38,7 @@ export function attributeKey(name: string, value: string, parentKey: string): st
 
 /** A new attribute of `parentKey` (an asset or risk key). */
 export function newAttribute(tenant: string, parentKey: string, raw: unknown, at = new Date()): Attribute {
-  if (!PARENT_KEY.test(parentKey)) throw badRequest('key must be the key of an asset or risk');
+  if (!PARENT_KEY.test(parentKey)) throw invalidInput('key must be the key of an asset or risk');
   const input = parseInput(AttributeInput, raw);
   const timestamp = now(at);
   return compact({

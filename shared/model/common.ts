@@ -1,6 +1,6 @@
 /** Conventions every entity shares: timestamps, TTLs, key limits, history, and input helpers. */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 
 /** RFC3339 UTC with second precision, e.g. `2026-01-02T03:04:05Z` (Chariot's `Now()`). */
 export const now = (date = new Date()): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -18,7 +18,7 @@ export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
 /** Cuts `value` so that `before + value + after` fits in `max` bytes, never splitting a character. */
 export function cutToFit(before: string, value: string, after: string, max = MAX_KEY_BYTES): string {
   const room = max - byteLength(before) - byteLength(after);
-  if (room <= 0) throw badRequest('key too long');
+  if (room <= 0) throw invalidInput('key too long');
   if (byteLength(value) <= room) return value;
   let out = '';
   for (const ch of value) {
@@ -29,7 +29,7 @@ export function cutToFit(before: string, value: string, after: string, max = MAX
 }
 
 export function assertKeyLength(key: string): string {
-  if (byteLength(key) > MAX_KEY_BYTES) throw badRequest(`key longer than ${MAX_KEY_BYTES} bytes`);
+  if (byteLength(key) > MAX_KEY_BYTES) throw invalidInput(`key longer than ${MAX_KEY_BYTES} bytes`);
   return key;
 }
 
@@ -113,5 +113,5 @@ export const describeIssue = (issue: z.core.$ZodIssue): string => (issue.path.le
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw badRequest(describeIssue(result.error.issues[0]));
+  throw invalidInput(describeIssue(result.error.issues[0]));
 }

@@ -1,5 +1,5 @@
 /** The single-table model: one file per entity; this module ties them together by key type. */
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { mergeAccount, type Account } from './account';
 import { mergeAsset, visitAsset, type Asset } from './asset';
 import { mergeAttribute, visitAttribute, type Attribute } from './attribute';
@@ -64,10 +64,10 @@ export function publicView<T extends object>(row: T): T {
 
 /** A key of a known entity type, for request input (`key` query/body fields). */
 export function parseEntityKey(key: unknown, expected?: EntityType): string {
-  if (typeof key !== 'string' || !key.startsWith('#')) throw badRequest('key must start with #');
+  if (typeof key !== 'string' || !key.startsWith('#')) throw invalidInput('key must start with #');
   const type = entityType(key);
-  if (!type) throw badRequest(`unknown key type in ${key.slice(0, 64)}`);
-  if (expected && type !== expected) throw badRequest(`key must be a ${expected} key`);
-  if (Buffer.byteLength(key) > 1024) throw badRequest('key longer than 1024 bytes');
+  if (!type) throw invalidInput(`unknown key type in ${key.slice(0, 64)}`);
+  if (expected && type !== expected) throw invalidInput(`key must be a ${expected} key`);
+  if (Buffer.byteLength(key) > 1024) throw invalidInput('key longer than 1024 bytes');
   return key;
 }

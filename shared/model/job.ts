@@ -4,7 +4,7 @@
  * the byStatus/bySource indexes sort jobs by time within a status or capability.
  */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { compact, cutToFit, future, now, parseInput, segment, TTL_HOURS, type BaseRow } from './common';
 
 export const JOB_STATUSES = ['JQ', 'JR', 'JRA', 'JQA', 'JF', 'JP'] as const;
@@ -38,7 +38,7 @@ export const jobCode = (job: Pick<Job, 'status'>): JobStatus => job.status.split
 export function jobTarget(target: { key: string; dns: string; name?: string }): { group: string; identifier: string } {
   if (target.key.startsWith('#asset#')) return { group: target.dns, identifier: target.name ?? target.dns };
   if (target.key.startsWith('#risk#')) return { group: target.dns, identifier: target.key };
-  throw badRequest('a job target must be an asset or a risk');
+  throw invalidInput('a job target must be an asset or a risk');
 }
 
 export function jobKey(group: string, identifier: string, capability: string): string {

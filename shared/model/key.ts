@@ -7,7 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { ROLES, type Role } from '../auth/whoami';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { compact, now, parseInput, type BaseRow } from './common';
 
 export interface ApiKey extends BaseRow {
@@ -66,7 +66,7 @@ export const apiKeyKey = (id: string): string => `#key#${id}`;
 export function newApiKey(tenant: string, creator: string, raw: unknown, at = new Date()): { row: ApiKey; secret: string; token: string } {
   const input = parseInput(ApiKeyInput, raw);
   const expires = input.expires ? new Date(input.expires) : new Date(at.getTime() + 90 * 86400_000);
-  if (expires.getTime() <= at.getTime()) throw badRequest('expires must be in the future');
+  if (expires.getTime() <= at.getTime()) throw invalidInput('expires must be in the future');
   const id = base32(randomBytes(16));
   const secret = randomBytes(32).toString('base64url');
   const row: ApiKey = compact({

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import {
   assertKeyLength,
   compact,
@@ -154,7 +154,7 @@ export function visitRisk(existing: Risk, incoming: Risk, at = new Date()): Risk
 export function deleteRisk(existing: Risk, by: string, options: { status?: string; comment?: string } = {}, at = new Date()): Risk {
   let status = options.status ?? `D${riskSeverity(existing.status)}O`;
   if (status.length === 1 && RISK_DELETE_REASONS.includes(status as never)) status = `D${riskSeverity(existing.status)}${status}`;
-  if (!/^D[ILMHCE][FSOD]$/.test(status)) throw badRequest('a deleted risk status is D + severity + reason (F, S, O or D), e.g. DHF');
+  if (!/^D[ILMHCE][FSOD]$/.test(status)) throw invalidInput('a deleted risk status is D + severity + reason (F, S, O or D), e.g. DHF');
   // Deleting a deleted risk again is an idempotent success that rewrites nothing (unless it changes the reason or adds a comment).
   if (existing.status.startsWith('D') && !options.comment && (options.status === undefined || status === existing.status)) return existing;
   return mergeRisk(existing, { status, comment: options.comment }, by, at);

@@ -1,6 +1,6 @@
 /** Setting: `#setting#<name>`, any JSON value, `last_modified` RFC3339 with sub-second precision. */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import { assertKeyLength, nowNano, parseInput, segment, type BaseRow } from './common';
 
 export interface Setting extends BaseRow {
@@ -27,7 +27,7 @@ export const settingKey = (name: string): string => assertKeyLength(`#setting#${
 
 export function newSetting(tenant: string, raw: unknown, at = new Date()): Setting {
   const input = parseInput(SettingInput, raw);
-  if (input.value === undefined) throw badRequest('value is required');
+  if (input.value === undefined) throw invalidInput('value is required');
   const validator = VALIDATORS[input.name];
   const value = validator ? parseInput(validator, input.value) : input.value;
   return { username: tenant, key: settingKey(input.name), name: input.name, value, last_modified: nowNano(at) };

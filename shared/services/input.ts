@@ -1,24 +1,24 @@
 /** Request parsing shared by every operation: JSON bodies, query flags and list paging. */
 import * as z from 'zod';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import type { ApiRequest } from '../http/types';
 import { parseInput, publicView } from '../model';
 import type { Page } from '../db/repository';
 
 /** The body as JSON; 400 when it is missing or malformed. */
 export function jsonBody(request: ApiRequest): unknown {
-  if (request.body === undefined || !request.body.trim()) throw badRequest('a JSON body is required');
+  if (request.body === undefined || !request.body.trim()) throw invalidInput('a JSON body is required');
   try {
     return JSON.parse(request.body);
   } catch {
-    throw badRequest('the body is not valid JSON');
+    throw invalidInput('the body is not valid JSON');
   }
 }
 
 /** A JSON object body (not an array or scalar). */
 export function objectBody(request: ApiRequest): Record<string, unknown> {
   const body = jsonBody(request);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body must be a JSON object');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidInput('the body must be a JSON object');
   return body as Record<string, unknown>;
 }
 

@@ -2,7 +2,7 @@
 import type { ApiDependencies } from '../api/dependencies';
 import type { Whoami } from '../auth/whoami';
 import type { Page } from '../db/repository';
-import { badRequest } from '../http/errors';
+import { invalidInput } from '../errors';
 import type { BaseRow, EntityType } from '../model';
 import type { ListQuery } from './input';
 
@@ -10,6 +10,6 @@ import type { ListQuery } from './input';
 export async function listEntities<T extends BaseRow>(deps: Pick<ApiDependencies, 'repository'>, whoami: Whoami, type: EntityType, query: ListQuery): Promise<Page<T>> {
   const prefix = `#${type}#`;
   const key = query.key ?? prefix;
-  if (!key.startsWith(prefix)) throw badRequest(`key must start with ${prefix}`);
+  if (!key.startsWith(prefix)) throw invalidInput(`key must start with ${prefix}`);
   return deps.repository(whoami).query<T>({ key, offset: query.offset, limit: query.limit });
 }

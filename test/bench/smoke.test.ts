@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BenchResults } from '../../bench/results';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { ROUTES } from '../../shared/routing/routes';
-import { formatRouteTable } from '../../scripts/routes';
-import { ConfigError, contextFromArgs, loadDeploymentConfig, readCdkJsonContext } from '../../lib/config/load';
+import { formatRouteTable } from '../../tooling/route-report';
+import { ConfigError, contextFromArgs, loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
 
 const cdkJson = readCdkJsonContext();
 const load = (overrides: Record<string, unknown>) => loadDeploymentConfig({ context: { ...cdkJson, ...overrides } });

@@ -16,10 +16,7 @@ describe('flipping one route to fargate', () => {
       ConnectionType: 'VPC_LINK',
       ConnectionId: { Ref: expect.stringMatching(/^FargateVpcLink/) },
       IntegrationUri: { Ref: expect.stringMatching(/^FargateAlbHttp/) },
-      RequestParameters: {
-        'overwrite:header.x-request-id': '$context.requestId',
-        'overwrite:header.x-user-sub': '$context.authorizer.claims.sub',
-      },
+      RequestParameters: { 'overwrite:header.x-request-id': '$context.requestId' },
     });
     expect(routeResource(after, flipped).AuthorizationType).toBe('JWT');
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../bin/build-app';
-import { readCdkJsonContext, REPO_ROOT } from '../../lib/config/load';
+import { readCdkJsonContext } from '../../tooling/deploy-config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 
 /** The context the CDK CLI would pass: cdk.json context, cdk.context.json (AZ lookups), then `-c` overrides. */
 export function cliContext(overrides: Record<string, unknown> = {}, { bundling = false } = {}): Record<string, unknown> {

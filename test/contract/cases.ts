@@ -388,4 +388,11 @@ export const CASES: readonly ContractCase[] = [
     expect(await t.call('POST', '/my', { body: { node: { labels: ['Asset'] }, limit: 100000 } })).toEqual({ status: 413, body: { error: 'reduce page size' } });
     expect(await t.call('POST', '/my', { as: 'bob', body: { node: { labels: ['Asset'] } } })).toEqual({ status: 200, body: { assets: [] } });
   }),
+
+  // ── request codec (shared/http/codec.ts): both runtimes decode a body the same way
+  c('POST /my', 'a UTF-8 byte-order mark before a JSON body is dropped, not a 400', async (t) => {
+    const query = JSON.stringify({ node: { labels: ['Asset'] } });
+    expect(await t.call('POST', '/my', { as: 'bob', rawBody: `\uFEFF${query}` })).toEqual({ status: 200, body: { assets: [] } });
+    expect(await t.call('POST', '/my', { as: 'bob', rawBody: '\uFEFF' })).toEqual({ status: 400, body: { error: 'a JSON body is required' } });
+  }),
 ];

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { createTable, LOCAL_AWS } from '../../local/emulators';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import type { ApiDependencies } from '../../shared/api/dependencies';

@@ -10,10 +10,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { REPO_ROOT } from '../../lib/config/load';
+import { REPO_ROOT } from '../../tooling/paths';
 import { useEmulators, type TestUser } from '../support/emulators';
-import { httpApiEvent } from '../../local/gateway/routing';
-import { lambdaContext } from './support/http-api-event';
+import { httpApiEvent } from '../../tooling/http-api-emulator/event';
+import { lambdaContext } from '../../tooling/http-api-emulator/lambda-integration';
 import { captureStdout } from './support/stdout';
 
 const stack = useEmulators();

@@ -2,7 +2,7 @@
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { authenticate, authenticateWebhook, createAuthDeps, requireRole, TokenVerifier, webhookUsername } from '../../shared/auth';
 import type { Whoami } from '../../shared/auth/whoami';
-import { HttpError } from '../../shared/http/errors';
+import { domainErrorResponse } from '../../shared/api/respond';
 import { newAccount, newApiKey, newAsset, revokeApiKey, type ApiKey } from '../../shared/model';
 import { useEmulators } from '../support/emulators';
 
@@ -12,10 +12,11 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; mes
   try {
     await promise;
   } catch (error) {
-    if (error instanceof HttpError) return { status: error.status, message: error.message };
+    const mapped = domainErrorResponse(error); // the status the edge answers for this domain error
+    if (mapped) return { status: mapped.status, message: (error as Error).message };
     throw error;
   }
-  throw new Error('expected an HttpError');
+  throw new Error('expected a domain error');
 }
 
 /** Tokens signed with a key we control, verified through a JWKS we hand the verifier. */

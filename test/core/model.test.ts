@@ -1,5 +1,5 @@
 /** Key formats, statuses, validation and merge/visit rules of every entity (pure, no emulator). */
-import { HttpError } from '../../shared/http/errors';
+import { InvalidInput } from '../../shared/errors';
 import {
   assetKey,
   attributeKey,
@@ -38,9 +38,8 @@ function expect400(fn: () => unknown, message?: RegExp) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    expect((error as HttpError).status).toBe(400);
-    if (message) expect((error as HttpError).message).toMatch(message);
+    expect(error).toBeInstanceOf(InvalidInput);
+    if (message) expect((error as InvalidInput).message).toMatch(message);
     return;
   }
   throw new Error('expected a 400');

@@ -1,7 +1,8 @@
 /** The tenant repository on DynamoDB Local: merge vs visit, pagination, conflicts, isolation. */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Whoami } from '../../shared/auth/whoami';
-import { HttpError } from '../../shared/http/errors';
+import { domainErrorResponse } from '../../shared/api/respond';
+import { Conflict } from '../../shared/errors';
 import { deleteAsset, newAsset, newJob, type Asset, type Job } from '../../shared/model';
 import { repositoryFor } from '../../shared/db/repository';
 import { useEmulators } from '../support/emulators';
@@ -15,7 +16,8 @@ async function status(promise: Promise<unknown>): Promise<number> {
     await promise;
     return 200;
   } catch (error) {
-    if (error instanceof HttpError) return error.status;
+    const mapped = domainErrorResponse(error); // the status the edge answers for this domain error
+    if (mapped) return mapped.status;
     throw error;
   }
 }
@@ -97,7 +99,7 @@ test('two concurrent writers: neither update is lost', async () => {
   const final = (await repo.get<Asset>(asset.key))!;
   // Every successful writer's tag is there; a writer that gave up got a 409, never silence.
   expect(final.tags?.length).toBe(ok);
-  for (const r of results) if (r.status === 'rejected') expect((r.reason as HttpError).status).toBe(409);
+  for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(Conflict);
   expect(final.version).toBe(1 + ok);
 });
 

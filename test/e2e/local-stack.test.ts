@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contextFromArgs } from '../../lib/config/load';
+import { contextFromArgs } from '../../tooling/deploy-config/load';
 import { signIn } from '../../local/emulators';
 import { startLocalStack, type LocalStack } from '../../local/stack';
 import { waitFor } from '../support/wait';

@@ -1,7 +1,7 @@
 /** The Neo4j adapter's driver wiring against the Bolt test double: sessions, transactions, retries, errors. */
 import { Neo4jError } from 'neo4j-driver';
 import type { Whoami } from '../../shared/auth/whoami';
-import { HttpError } from '../../shared/http/errors';
+import { unavailable, Unavailable } from '../../shared/errors';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { projectRow } from '../../shared/graph/projection';
 import { graphSearchOperation } from '../../shared/graph/search';
@@ -87,13 +87,14 @@ describe('Neo4jGraphStore over Bolt', () => {
   test('a database that keeps failing transiently becomes 503 once retries run out', async () => {
     stub.options.onCommit = () => DEADLOCK;
     const error = await store.apply(projectRow(assetRow(T, 'example.com'))).catch((e: unknown) => e);
-    expect(error).toEqual(new HttpError(503, 'graph database unavailable'));
+    expect(error).toEqual(unavailable('graph database unavailable'));
+    expect(error).toBeInstanceOf(Unavailable);
   });
 
   test('wrong credentials are 503 to API callers', async () => {
     const wrong = storeFor(stub, 'not-the-password');
     try {
-      await expect(wrong.search(T, { labels: ['Asset'], filters: [], relationships: [] }, { skip: 0, limit: 1, orderBy: 'key', descending: false })).rejects.toMatchObject({ status: 503 });
+      await expect(wrong.search(T, { labels: ['Asset'], filters: [], relationships: [] }, { skip: 0, limit: 1, orderBy: 'key', descending: false })).rejects.toBeInstanceOf(Unavailable);
     } finally {
       await wrong.close();
     }
@@ -103,8 +104,8 @@ describe('Neo4jGraphStore over Bolt', () => {
     const { port } = stub;
     await stub.stop();
     const body = JSON.stringify({ node: { labels: ['Asset'] } });
-    await expect(graphSearchOperation(alice, body, { graph: store })).rejects.toEqual(new HttpError(503, 'graph database unavailable'));
-    await expect(store.apply(projectRow(assetRow(T, 'example.com')))).rejects.toMatchObject({ status: 503 });
+    await expect(graphSearchOperation(alice, body, { graph: store })).rejects.toEqual(unavailable('graph database unavailable'));
+    await expect(store.apply(projectRow(assetRow(T, 'example.com')))).rejects.toBeInstanceOf(Unavailable);
 
     stub = await startBoltStub({ port });
     expect(await graphSearchOperation(alice, body, { graph: store })).toEqual({ status: 200, body: { assets: [] } });

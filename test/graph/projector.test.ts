@@ -1,7 +1,7 @@
 /** The projector Lambda: stream batch → graph, stopping at and reporting the first record that fails. */
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
-import { HttpError } from '../../shared/http/errors';
+import { unavailable } from '../../shared/errors';
 import type { GraphMutation } from '../../shared/graph/model';
 import { assetRow, insert, remove, riskRow } from './fixtures';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 class FlakyStore extends EmbeddedGraphStore {
   down = false;
   override async apply(mutations: readonly GraphMutation[]) {
-    if (this.down) throw new HttpError(503, 'graph database unavailable');
+    if (this.down) throw unavailable('graph database unavailable');
     return super.apply(mutations);
   }
 }

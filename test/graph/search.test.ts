@@ -1,5 +1,6 @@
 import type { Whoami } from '../../shared/auth/whoami';
-import { HttpError } from '../../shared/http/errors';
+import { domainErrorResponse } from '../../shared/api/respond';
+import { DomainError } from '../../shared/errors';
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
 import { applyMutations, projectRow } from '../../shared/graph/projection';
 import { MAX_PAGE_SIZE } from '../../shared/graph/query';
@@ -19,8 +20,8 @@ describe('POST /my graph search operation', () => {
   const run = (body: unknown) => graphSearchOperation(alice, typeof body === 'string' ? body : JSON.stringify(body), { graph });
   const rejection = async (body: unknown) => {
     const error = await run(body).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpError);
-    return { status: (error as HttpError).status, message: (error as HttpError).message };
+    expect(error).toBeInstanceOf(DomainError);
+    return { status: domainErrorResponse(error)!.status, message: (error as DomainError).message };
   };
 
   test('answers 200 with the plural of the first label', async () => {

@@ -6,7 +6,7 @@ import { startStreamPoller, type StreamPoller } from '../../local/stream-poller'
 import { EmbeddedGraphStore } from '../../shared/graph/embedded-store';
 import type { GraphMutation, GraphSnapshot } from '../../shared/graph/model';
 import { rebuildGraph } from '../../shared/graph/rebuild';
-import { HttpError } from '../../shared/http/errors';
+import { unavailable } from '../../shared/errors';
 import { useEmulators } from '../support/emulators';
 import { waitFor } from '../support/wait';
 import { assetRow, attributeRow, riskRow, type Row } from './fixtures';
@@ -16,7 +16,7 @@ const T = 'alice@example.com';
 class FlakyStore extends EmbeddedGraphStore {
   down = false;
   override async apply(mutations: readonly GraphMutation[]) {
-    if (this.down) throw new HttpError(503, 'graph database unavailable');
+    if (this.down) throw unavailable('graph database unavailable');
     return super.apply(mutations);
   }
 }

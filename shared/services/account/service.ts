@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { badRequest, notFound } from '../../http/errors';
+import { invalidInput, notFound } from '../../errors';
 import { accountKey, accountMemberPrefix, newAccount, parseInput, parseMember, type Account } from '../../model';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
@@ -27,7 +27,7 @@ export async function removeAccount(deps: Deps, whoami: Whoami, rawMember: strin
   const member = parseMember(rawMember);
   const request = parseInput(AccountDeleteRequest, body ?? {});
   const value = request.value ?? (request.key ? valueOfKey(request.key, whoami.tenant, member) : '');
-  if (member === 'hook' && !value) throw badRequest('value (the webhook PIN) is required to remove a webhook');
+  if (member === 'hook' && !value) throw invalidInput('value (the webhook PIN) is required to remove a webhook');
   const key = accountKey(whoami.tenant, member, member === 'hook' ? value.toLowerCase() : value);
   const removed = await deps.repository(whoami).remove<Account>(key);
   if (!removed) throw notFound(`${member} is not an account of this tenant`);
@@ -37,6 +37,6 @@ export async function removeAccount(deps: Deps, whoami: Whoami, rawMember: strin
 /** The value part of `#account#<tenant>#<member>#<value>`; the key must name this tenant and member. */
 function valueOfKey(key: string, tenant: string, member: string): string {
   const prefix = accountMemberPrefix(tenant, member);
-  if (!key.startsWith(prefix)) throw badRequest(`key must start with ${prefix}`);
+  if (!key.startsWith(prefix)) throw invalidInput(`key must start with ${prefix}`);
   return key.slice(prefix.length);
 }

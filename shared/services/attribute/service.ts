@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { badRequest, notFound } from '../../http/errors';
+import { invalidInput, notFound } from '../../errors';
 import { AttributeInput, entityType, newAttribute, parseEntityKey, parseInput, type Attribute, type BaseRow } from '../../model';
 import type { ListQuery } from '../input';
 import { listEntities } from '../list';
@@ -21,7 +21,7 @@ export async function putAttribute(deps: Deps, whoami: Whoami, body: unknown): P
   const { key, ...input } = parseInput(AttributeRequest, body);
   const parentKey = parseEntityKey(key);
   const parentType = entityType(parentKey);
-  if (parentType !== 'asset' && parentType !== 'risk') throw badRequest('key must be the key of an asset or risk');
+  if (parentType !== 'asset' && parentType !== 'risk') throw invalidInput('key must be the key of an asset or risk');
   const incoming = newAttribute(whoami.tenant, parentKey, input);
   const repository = deps.repository(whoami);
   if (!(await repository.get<BaseRow>(parentKey))) throw notFound(`${parentType} ${parentKey} not found`);

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { notFound, unavailable } from '../../http/errors';
+import { notFound, unavailable } from '../../errors';
 import { FileName, fileKey, newFile, parseInput, type FileRow } from '../../model';
 import type { FileStore } from '../../files/file-store';
 import { ListQuery } from '../input';

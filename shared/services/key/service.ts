@@ -2,7 +2,7 @@
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import { roleRank, type Whoami } from '../../auth/whoami';
-import { forbidden } from '../../http/errors';
+import { forbidden } from '../../errors';
 import { ApiKeyInput, newApiKey, parseInput, publicView, type ApiKey } from '../../model';
 import type { ListQuery } from '../input';
 import { listEntities } from '../list';

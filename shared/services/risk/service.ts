@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../errors';
 import { deleteRisk, mergeRisk, NEW_RISK_STATUSES, newRisk, parseEntityKey, parseInput, RiskInput, RiskUpdate, type Asset, type Risk } from '../../model';
 import type { ListQuery } from '../input';
 import { listEntities } from '../list';

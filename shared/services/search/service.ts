@@ -1,7 +1,7 @@
 /** `GET /my` (table prefix search, grouped by type) and `POST /my` (graph search). */
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
-import { unavailable } from '../../http/errors';
+import { unavailable } from '../../errors';
 import { searchGraph, type GraphSearchResult } from '../../graph/search';
 import { entityType, plural, publicView, type BaseRow } from '../../model';
 import type { SearchQuery } from '../input';

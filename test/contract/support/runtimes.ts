@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { ROUTE_GROUPS, SERVICES, type RouteGroup, type ServiceName } from '../../../shared/routing/routes';
 import { createServiceApp } from '../../../containers/runtime/service-app';
-import { responseFromResult } from '../../../local/gateway/lambda-invoker';
-import { claimsOf, EVERY_ROUTE, findRoute, httpApiEvent } from '../../../local/gateway/routing';
-import { lambdaContext } from './http-api-event';
+import { claimsOf, httpApiEvent } from '../../../tooling/http-api-emulator/event';
+import { lambdaContext, responseFromResult } from '../../../tooling/http-api-emulator/lambda-integration';
+import { EVERY_ROUTE, findRoute } from '../../../tooling/http-api-emulator/routing';
 
 export interface RawRequest {
   readonly method: string;

@@ -4,7 +4,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../lib/config/load';
+import { REPO_ROOT } from '../../../tooling/paths';
 
 export const FAULT_FIGURES = 'faults';
 export const FUZZ_FIGURES = 'fuzz';

@@ -2,15 +2,15 @@
  * One loader for the deployment config, used by `bin/app.ts`, the local gateway and `npm run routes`:
  * CDK context in → selected environment (validated) + every route resolved to Lambda or Fargate.
  *
- * Pure (no aws-cdk-lib), so the local gateway can import it without pulling the CDK in.
+ * Pure (no aws-cdk-lib), so the local stack and scripts import it without pulling the CDK in.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { migrationFlagsFromContext, resolveRoutes, type ResolvedRoute } from '../../shared/routing/flags';
 import { ROUTE_GROUPS, ROUTES } from '../../shared/routing/routes';
-import { environmentSchema, type EnvironmentConfig } from './environment';
+import { REPO_ROOT } from '../paths';
+import { environmentSchema, type EnvironmentConfig } from './schema';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const DEFAULT_ENV = 'dev';
 
 /** A config problem: the message is one line saying what to fix and where. */

@@ -1,0 +1,25 @@
+import { decodeBody, decodeHeaders, encodeResponse } from './codec';
+
+test('bodies: text, base64 and bytes decode alike; a byte-order mark is dropped; empty is no body', () => {
+  const json = '{"a":1}';
+  expect(decodeBody(json)).toBe(json);
+  expect(decodeBody(Buffer.from(json).toString('base64'), true)).toBe(json);
+  expect(decodeBody(new TextEncoder().encode(`\uFEFF${json}`))).toBe(json);
+  expect(decodeBody(`\uFEFF${json}`)).toBe(json);
+  expect(decodeBody(Buffer.from(`\uFEFF${json}`).toString('base64'), true)).toBe(json);
+  expect(decodeBody('')).toBeUndefined();
+  expect(decodeBody(new ArrayBuffer(0))).toBeUndefined();
+  expect(decodeBody('\uFEFF')).toBeUndefined();
+  expect(decodeBody(undefined)).toBeUndefined();
+});
+
+test('headers: lower-cased names, repeats joined with ", " from a record, arrays or fetch Headers', () => {
+  expect(decodeHeaders({ 'Content-Type': 'application/json', Accept: ['a', 'b'], gone: undefined })).toEqual({ 'content-type': 'application/json', accept: 'a, b' });
+  const fetchHeaders = new Headers([['X-A', '1'], ['x-a', '2']]);
+  expect(decodeHeaders(fetchHeaders)).toEqual({ 'x-a': '1, 2' });
+});
+
+test('responses are JSON unless the operation set its own content type', () => {
+  expect(encodeResponse({ status: 201, body: { ok: true } })).toEqual({ status: 201, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
+  expect(encodeResponse({ status: 200, body: 'x', headers: { 'content-type': 'text/plain' } }).headers['content-type']).toBe('text/plain');
+});
