@@ -1,0 +1,51 @@
+/** Rows a call needs before it runs, made with TODAY's API (never the call under test), and small read helpers. */
+import { COLLABORATOR, type Answer, type CaseContext } from '../support/catalogue';
+
+const ok = (answer: Answer, what: string): Answer => {
+  if (answer.status >= 300) throw new Error(`arrange ${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer;
+};
+
+export async function addAsset(c: CaseContext, dns: string, name = dns): Promise<string> {
+  return ok(await c.native('PUT', '/asset', { body: { dns, name } }), `asset ${dns}`).body.assets[0].key;
+}
+
+export async function addRisk(c: CaseContext, assetKey: string, name: string, status = 'TH'): Promise<string> {
+  return ok(await c.native('POST', '/risk', { body: { key: assetKey, name, status } }), `risk ${name}`).body.risks[0].key;
+}
+
+export async function addAttribute(c: CaseContext, parentKey: string, name: string, value: string): Promise<string> {
+  return ok(await c.native('PUT', '/attribute', { body: { key: parentKey, name, value } }), `attribute ${name}`).body.attributes[0].key;
+}
+
+export async function addJob(c: CaseContext, targetKey: string, capability = 'whois'): Promise<string> {
+  return ok(await c.native('PUT', '/job', { body: { key: targetKey, capabilities: [capability] } }), `job ${capability}`).body.jobs[0].key;
+}
+
+export async function addCollaborator(c: CaseContext, role = 'analyst'): Promise<void> {
+  ok(await c.native('POST', `/account/${encodeURIComponent(COLLABORATOR)}`, { body: { role } }), 'collaborator');
+}
+
+export async function addFile(c: CaseContext, name: string): Promise<void> {
+  ok(await c.native('PUT', '/file', { query: { name } }), `file ${name}`);
+}
+
+export async function addWebhook(c: CaseContext, pin: string): Promise<string> {
+  return ok(await c.native('POST', '/account/hook', { body: { value: pin } }), 'webhook').body.accounts[0].key;
+}
+
+/** An offset token for `key` from today's API (a 1-row page), for a client to echo back. */
+export async function firstPageOffset(c: CaseContext, key: string): Promise<string> {
+  const page = ok(await c.native('GET', '/my', { query: { key, limit: '1' } }), `page of ${key}`);
+  if (!page.body.offset) throw new Error(`arrange: ${key} has a single page`);
+  return page.body.offset;
+}
+
+/** Rows of one kind in the tenant, through today's API. */
+export async function rowsOf(c: CaseContext, key: string, plural: string): Promise<Record<string, unknown>[]> {
+  return ok(await c.native('GET', '/my', { query: { key } }), `rows of ${key}`).body[plural] ?? [];
+}
+
+/** The SDKs' flatten_results: every list in the answer, concatenated (sdk/entities/search.py). */
+export const flatten = (body: Record<string, unknown>): Record<string, unknown>[] =>
+  Object.entries(body).flatMap(([field, value]) => (field !== 'offset' && Array.isArray(value) ? (value as Record<string, unknown>[]) : []));
