@@ -14,7 +14,7 @@ import { routeId } from '../../shared/routing/routes';
 import { useEmulators } from '../support/emulators';
 import { RUNTIMES, startBothRuntimes, type BothRuntimes, type RuntimeName } from './support/both-runtimes';
 import { FUZZ_FIGURES, recordFigures } from './support/figures';
-import { EVERY_ROUTE_DEFINITION, requestFor, type FuzzRequest } from './support/request-arbitrary';
+import { EVERY_ROUTE_DEFINITION, fieldsOf, requestFor, type FuzzRequest } from './support/request-arbitrary';
 
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 45_000);
 const PIN = '3f2c1d7e-8a9b-4c5d-9e0f-1a2b3c4d5e6f';
@@ -79,6 +79,13 @@ async function check(request: FuzzRequest): Promise<string | undefined> {
   }
   return undefined;
 }
+
+test('every request schema a route declares names the fields the fuzzer varies', () => {
+  const blind = EVERY_ROUTE_DEFINITION.flatMap((route) =>
+    (['query', 'body'] as const).filter((part) => route.spec[part] && fieldsOf(route.spec[part]).length === 0).map((part) => `${routeId(route)} ${part}`),
+  );
+  expect(blind).toEqual([]);
+});
 
 describe.each(EVERY_ROUTE_DEFINITION.map((route) => [routeId(route), route] as const))('%s', (id, route) => {
   test('no 5xx, the same status on both runtimes, no row changed by a rejected write', async () => {

@@ -1,28 +1,22 @@
 /**
- * Both runtimes on one test stack, for the resilience suites (writes, fuzz, faults): the real Lambda
- * handlers (invoked with HTTP API v2 events, reading process.env) on one table, every Hono service over
- * HTTP on another, with the same users. `ContractClient` speaks to either.
+ * Both runtimes for the resilience suites (writes, fuzz, faults): the pair every comparing suite uses
+ * (test/contract/support/both-runtimes.ts), with one set of users in one tenant numbering for every test
+ * and a `ContractClient` per runtime.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { REPO_ROOT } from '../../../tooling/paths';
-import { createTable, LOCAL_AWS } from '../../../local/emulators';
-import { createDependencies } from '../../../shared/api/create-dependencies';
-import { EmbeddedGraphStore } from '../../../shared/graph/embedded-store';
-import { ROUTE_GROUPS, type RouteGroup } from '../../../shared/routing/routes';
 import type { TestStack } from '../../support/emulators';
-import { ContractClient, type Users } from '../../contract/support/client';
-import { honoRuntime, lambdaRuntime, type Runtime } from '../../contract/support/runtimes';
+import { ContractClient, emailOf, type Caller, type UserName } from '../../contract/support/client';
+import { RUNTIMES, startRuntimePair, type RuntimeName } from '../../contract/support/both-runtimes';
+import type { Runtime } from '../../contract/support/runtimes';
 
-export const RUNTIMES = ['lambda', 'hono'] as const;
-export type RuntimeName = (typeof RUNTIMES)[number];
+export { RUNTIMES, type RuntimeName };
 
-export const EMAILS = { ada: 'ada@alpha.test', bob: 'bob@beta.test', cy: 'cy@gamma.test', dee: 'dee@delta.test' } as const;
+/** The suites share one tenant numbering: their rows are checked across tests (and by key in the tables). */
+const TENANTS = 0;
+const USER_NAMES: readonly UserName[] = ['ada', 'bob', 'cy', 'dee'];
+export const EMAILS = Object.fromEntries(USER_NAMES.map((name) => [name, emailOf(name, TENANTS)])) as Readonly<Record<UserName, string>>;
 
 export interface BothRuntimes {
-  readonly users: Users;
+  readonly users: Readonly<Record<UserName, Caller>>;
   readonly clients: Readonly<Record<RuntimeName, ContractClient>>;
   readonly tables: Readonly<Record<RuntimeName, string>>;
   readonly runtimes: Readonly<Record<RuntimeName, Runtime>>;
@@ -31,32 +25,25 @@ export interface BothRuntimes {
 
 /** `env` is added to both runtimes' environment (e.g. short DynamoDB deadlines for the fault suite). */
 export async function startBothRuntimes(stack: TestStack, env: Record<string, string> = {}): Promise<BothRuntimes> {
-  const [ada, bob, cy, dee] = await Promise.all(Object.values(EMAILS).map((email) => stack.user(email)));
-  const users: Users = { ada, bob, cy, dee };
-  const filesDir = mkdtempSync(join(tmpdir(), 'resilience-files-'));
-  const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false', POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'ERROR', ...env };
-  Object.assign(process.env, stack.env(common));
-  const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
-  const handlers = Object.fromEntries(
-    await Promise.all(groups.map(async (group) => [group, (await import(join(REPO_ROOT, ROUTE_GROUPS[group].lambdaEntry))).handler])),
-  ) as Parameters<typeof lambdaRuntime>[0];
-  const lambda = lambdaRuntime(handlers);
-  const dynamo = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, ...LOCAL_AWS });
-  const honoTable = `${stack.tableName}-hono`;
-  await createTable(dynamo, honoTable);
-  dynamo.destroy();
-  const graph = new EmbeddedGraphStore();
-  const honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: async () => graph });
-  const hono = await honoRuntime(honoDeps);
-  const noGraph = async () => {};
+  const callers = await Promise.all(USER_NAMES.map(async (name) => [EMAILS[name], await stack.user(EMAILS[name])] as const));
+  const byEmail = new Map<string, Caller>(callers);
+  const users = Object.fromEntries(USER_NAMES.map((name) => [name, byEmail.get(EMAILS[name])!])) as Record<UserName, Caller>;
+  const directory = async (email: string): Promise<Caller> => {
+    const caller = byEmail.get(email);
+    if (!caller) throw new Error(`the resilience suites sign up only ${Object.values(EMAILS).join(', ')}, not ${email}`);
+    return caller;
+  };
+  const pair = await startRuntimePair(stack, { POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'ERROR', ...env });
+  const client = (runtime: RuntimeName): ContractClient => {
+    const c = new ContractClient(pair.runtimes[runtime], directory, pair.refreshGraph[runtime]);
+    c.startCase('GET /my', 'resilience', TENANTS);
+    return c;
+  };
   return {
     users,
-    clients: { lambda: new ContractClient(lambda, users, noGraph), hono: new ContractClient(hono, users, noGraph) },
-    tables: { lambda: stack.tableName, hono: honoTable },
-    runtimes: { lambda, hono },
-    close: async () => {
-      await Promise.all([lambda.close(), hono.close()]);
-      rmSync(filesDir, { recursive: true, force: true });
-    },
+    clients: { lambda: client('lambda'), hono: client('hono') },
+    tables: pair.tables,
+    runtimes: pair.runtimes,
+    close: () => pair.close(),
   };
 }

@@ -1,51 +1,13 @@
 /**
  * fast-check arbitraries for requests to any route: field names the route accepts (from its zod request
  * schemas) with valid-looking and hostile values, plus hostile bodies, queries, headers and path
- * parameters. `ROUTE_SCHEMAS` is the one place to plug in per-route request schemas as they appear.
+ * parameters. The schemas are the ones each route declares (`spec.query`, `spec.body` in
+ * shared/routes/<group>/routes.ts): a new route is fuzzed with its own fields as soon as it is declared.
  */
 import fc from 'fast-check';
 import * as z from 'zod';
-import { ROUTES, routeId, type RouteDefinition, type RouteId } from '../../../shared/routing/routes';
-import { AccountInput, ApiKeyInput, AssetInput } from '../../../shared/model';
-import { AccountDeleteRequest } from '../../../shared/services/account/service';
-import { AttributeRequest } from '../../../shared/services/attribute/service';
-import { CapabilityFilter } from '../../../shared/services/capabilities/service';
-import { FileQuery, FileUploadQuery } from '../../../shared/services/file/service';
-import { HookPayload } from '../../../shared/services/hook/service';
-import { ListQuery, SearchQuery } from '../../../shared/services/input';
-import { QueueJobsRequest } from '../../../shared/services/job/service';
-import { NewRiskRequest, RiskDeleteRequest, RiskUpdateRequest } from '../../../shared/services/risk/service';
-
-export interface RouteSchemas {
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-}
-
-/** What each route reads. A route without an entry still gets hostile queries and bodies. */
-export const ROUTE_SCHEMAS: Partial<Record<RouteId, RouteSchemas>> = {
-  'GET /my': { query: SearchQuery },
-  'POST /my': { body: z.object({ node: z.unknown(), page: z.number(), limit: z.number(), orderBy: z.string(), descending: z.boolean() }) },
-  'GET /asset': { query: ListQuery },
-  'PUT /asset': { body: AssetInput },
-  'DELETE /asset': { body: z.object({ key: z.string() }) },
-  'GET /risk': { query: ListQuery },
-  'POST /risk': { body: NewRiskRequest },
-  'PUT /risk': { body: RiskUpdateRequest },
-  'DELETE /risk': { body: RiskDeleteRequest },
-  'GET /attribute': { query: ListQuery },
-  'PUT /attribute': { body: AttributeRequest },
-  'DELETE /attribute': { body: z.object({ key: z.string() }) },
-  'POST /account/{member}': { body: AccountInput },
-  'DELETE /account/{member}': { body: AccountDeleteRequest },
-  'GET /job': { query: ListQuery },
-  'PUT /job': { body: QueueJobsRequest },
-  'GET /file': { query: FileQuery },
-  'PUT /file': { query: FileUploadQuery },
-  'GET /key': { query: ListQuery },
-  'POST /key': { body: ApiKeyInput },
-  'GET /capabilities': { query: CapabilityFilter },
-  'POST /hook/{username}/{pin}': { body: HookPayload },
-};
+import { routeId, type RouteDefinition, type RouteId } from '../../../shared/routing/routes';
+import { ROUTES } from '../../../shared/routing/table';
 
 /** The field names a zod schema accepts: an object's keys, through unions, arrays, optionals and extensions. */
 export function fieldsOf(schema: z.ZodType | undefined): string[] {
@@ -155,7 +117,7 @@ export interface FuzzRequest {
 
 /** Requests to `route` by the caller whose Authorization header is given (sometimes spoiled). */
 export function requestFor(route: RouteDefinition, authorization: string): fc.Arbitrary<FuzzRequest> {
-  const schemas = ROUTE_SCHEMAS[routeId(route)] ?? {};
+  const schemas = route.spec;
   const parameters = (route.path.match(/\{[^}]+\}/g) ?? []).map(() => pathParameter);
   return fc
     .record({
