@@ -325,7 +325,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
   cli2('search.by_term label with a # key', 'GET /my?key=#asset#<dns>&label=asset', 'sdk/entities/search.py:161-163', {
     request: () => my('#asset#v2-label.example.com', { label: 'asset' }),
     reads: ({ status }) => expect(status).toBe(200),
-    knownFailing: 'a label with a # key is a 500 (the label becomes a FilterExpression on the sort key, which DynamoDB refuses)',
   }),
   cli2('assets.get (read-your-writes)', 'POST /my {node:{labels:[Asset], filters:[{field:key, operator:"=", value, not:false}]}, page:0, limit:4096}', 'sdk/chariot.py:90-96; sdk/model/query.py:514-553', {
     arrange: async (c) => {
