@@ -76,6 +76,29 @@ export function renderChartSvg(results: BenchResults): string {
   y = gridBottom + 40;
   parts.push(text(20, y, 'green: targets met · orange: a target not met · grey: ceiling · blue: no target · red dashes: 1,000 req/s', 'font-size="12" fill="#555"'));
 
+  // CPU per request: what one vCPU can serve, whatever the store and the neighbours do.
+  y += 34;
+  parts.push(text(20, y, 'CPU time of the serving process per request (ms; dashes: 1.0 ms = 1,000 req/s per vCPU)', 'font-size="16" font-weight="bold"'));
+  y += 10;
+  const withCpu = results.rows.filter((row) => row.figures?.cpuMsPerRequest !== undefined);
+  const maxCpu = Math.max(1.5, ...withCpu.map((row) => row.figures!.cpuMsPerRequest!)) * 1.1;
+  const cpuScale = (value: number) => (value / maxCpu) * BAR_AREA;
+  const cpuTop = y;
+  withCpu.forEach((row, i) => {
+    const top = cpuTop + i * 26 + 4;
+    const cpu = row.figures!.cpuMsPerRequest!;
+    const capped = row.targets.find((t) => t.name.startsWith('CPU'));
+    const color = capped === undefined ? '#2c7fb8' : capped.met ? '#27ae60' : '#e67e22';
+    parts.push(text(20, top + 14, `${row.number}. ${row.title}`));
+    parts.push(`<rect x="${x0}" y="${top}" width="${Math.max(2, cpuScale(cpu))}" height="18" fill="${color}"/>`);
+    const perVcpu = row.figures!.requestsPerSecondPerVcpu;
+    parts.push(text(x0 + cpuScale(cpu) + 6, top + 14, `${cpu.toFixed(2)} ms${perVcpu ? ` · ${fmt(perVcpu)} req/s per vCPU` : ''}`));
+  });
+  const cpuBottom = cpuTop + withCpu.length * 26 + 6;
+  const oneMsX = x0 + cpuScale(1);
+  parts.push(`<line x1="${oneMsX}" y1="${cpuTop}" x2="${oneMsX}" y2="${cpuBottom}" stroke="#c0392b" stroke-dasharray="4 3"/>`);
+  y = cpuBottom + 10;
+
   // Cold starts: bars in ms against the 150 ms target.
   y += 34;
   parts.push(text(20, y, `7. Lambda cold-start proxy (median of ${results.settings.coldStartSamples}; bundle size)`, 'font-size="16" font-weight="bold"'));

@@ -1,4 +1,4 @@
-/** Targets of issue 7, ratios between rows, and the printed table. */
+/** Targets of issues 7 and 16, ratios between rows, and the printed table. */
 import type { BenchResults, ColdStartGroup, LoadRow, TargetCheck } from './results';
 
 export const TARGETS = {
@@ -8,7 +8,12 @@ export const TARGETS = {
   minAuthChecksPerSecond: 50_000,
   maxBundleBytes: 500_000,
   maxColdStartMs: 150,
+  /** Issue 16: CPU of the serving process per request (≥ 1,000 requests/s per vCPU). */
+  maxCpuMsPerRequest: 1.0,
 } as const;
+
+/** Rows issue 16 sets the CPU target for: a 100-item page on both runtimes, and a merge. */
+const CPU_TARGET_ROWS = new Set(['hono', 'lambda-handler', 'hono-put']);
 
 /** Rows whose throughput the store bounds: compared with row 5 as well as with the ceiling. */
 const STORE_BOUND = new Set(['hono', 'lambda-gateway', 'gateway-hono']);
@@ -37,6 +42,14 @@ export function assess(rows: LoadRow[]): LoadRow[] {
           ? { name: `>= ${TARGETS.minShareOfStore * 100}% of store`, met: false, actual: 'store row unavailable' }
           : { name: `>= ${TARGETS.minShareOfStore * 100}% of store`, met: ratioToStore >= TARGETS.minShareOfStore, actual: `${fmt(ratioToStore * 100)}%` },
       );
+    }
+    if (CPU_TARGET_ROWS.has(row.id)) {
+      const cpu = row.figures.cpuMsPerRequest;
+      targets.push({
+        name: `CPU <= ${fmt(TARGETS.maxCpuMsPerRequest, 1)} ms/req`,
+        met: cpu !== undefined && cpu <= TARGETS.maxCpuMsPerRequest,
+        actual: cpu === undefined ? 'not measurable here' : `${fmt(cpu, 2)} ms`,
+      });
     }
     if (row.id === 'auth') {
       targets.push({ name: `checks/s >= ${fmt(TARGETS.minAuthChecksPerSecond)}`, met: rps >= TARGETS.minAuthChecksPerSecond, actual: fmt(rps) });
@@ -82,20 +95,32 @@ export function renderReport(results: BenchResults): string {
     out.push(`WARNING: the machine was busy (load average above ${machine.cpus / 2}): these figures are not comparable with a quiet run.`, '');
   }
   const lines = results.rows.map((row) => {
-    if (!row.figures) return [String(row.number), row.title, '-', '-', '-', '-', '-', `unavailable: ${row.reason}`];
+    if (!row.figures) return [String(row.number), row.title, '-', '-', '-', '-', '-', '-', '-', '-', `${row.status}: ${row.reason}`];
     const f = row.figures;
+    const optional = (value: number | undefined, digits: number) => (value === undefined ? '-' : fmt(value, digits));
     return [
       String(row.number),
       row.title,
       fmt(f.requestsPerSecond),
       ms(f.p50Ms),
       ms(f.p99Ms),
+      optional(f.cpuMsPerRequest, 3),
+      optional(f.requestsPerSecondPerVcpu, 0),
+      optional(f.storeCpuMsPerRequest, 2),
       row.ratioToCeiling === undefined ? '-' : fmt(row.ratioToCeiling, 2),
       row.ratioToStore === undefined ? '-' : fmt(row.ratioToStore, 2),
       [targetText(row.targets), f.errors ? `${f.errors} errors` : ''].filter(Boolean).join('; '),
     ];
   });
-  out.push(table(['#', 'row', 'req/s', 'p50 ms', 'p99 ms', 'vs ceiling', 'vs store', 'targets'], lines, new Set([2, 3, 4, 5, 6])));
+  out.push(
+    table(
+      ['#', 'row', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'req/s/vCPU', 'store CPU ms', 'vs ceiling', 'vs store', 'targets'],
+      lines,
+      new Set([2, 3, 4, 5, 6, 7, 8, 9]),
+    ),
+    'CPU ms/req: CPU time of the serving process over the measured window per request (row notes say which process); ' +
+      'req/s/vCPU = 1000 / that; store CPU ms: DynamoDB Local\u2019s over the same window.',
+  );
   out.push('', `7  Lambda cold-start proxy (median of ${settings.coldStartSamples} fresh node processes; spawn → first answer)`);
   if (results.coldStart.status !== 'ok') out.push(`   unavailable: ${results.coldStart.reason}`);
   else {

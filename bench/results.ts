@@ -23,18 +23,28 @@ export const LoadFigures = z.object({
   /** Connection errors, timeouts, non-2xx answers or thrown calls. */
   errors: z.number().int().nonnegative(),
   durationSeconds: z.number().positive(),
+  /**
+   * CPU time (user + system, every thread) the serving process used over the measured window, per
+   * successful request: the robust measure on a shared machine. Absent where it cannot be read (no /proc).
+   */
+  cpuMsPerRequest: z.number().nonnegative().optional(),
+  /** 1000 / cpuMsPerRequest: what one fully busy vCPU would serve of this row. */
+  requestsPerSecondPerVcpu: z.number().nonnegative().optional(),
+  /** DynamoDB Local's CPU per request over the same window (its cost, not ours; Java and in-memory). */
+  storeCpuMsPerRequest: z.number().nonnegative().optional(),
 });
 export type LoadFigures = z.infer<typeof LoadFigures>;
 
-export const RowStatus = z.enum(['ok', 'unavailable']);
+/** `skipped`: not asked for (`--only`, or a row behind a flag that is off); `unavailable`: asked for but could not run. */
+export const RowStatus = z.enum(['ok', 'unavailable', 'skipped']);
 
 export const LoadRow = z.object({
   id: z.string(),
-  /** 1..6, the row number of issue 7. */
-  number: z.number().int().min(1).max(6),
+  /** 1..6 are issue 7's rows (7 is the cold-start proxy); 8.. were added by issue 16. */
+  number: z.number().int().min(1).max(20),
   title: z.string(),
   status: RowStatus,
-  /** Why the row could not run (status `unavailable`). */
+  /** Why the row could not run (status `unavailable`) or was skipped. */
   reason: z.string().optional(),
   figures: LoadFigures.optional(),
   /** Throughput relative to row 1 (ceiling) and to row 5 (the store alone), when both ran. */
@@ -66,7 +76,7 @@ export const ColdStartGroup = z.object({
 export type ColdStartGroup = z.infer<typeof ColdStartGroup>;
 
 export const BenchResults = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   startedAt: z.string(),
   wallSeconds: z.number().nonnegative(),
   smoke: z.boolean(),
@@ -85,6 +95,7 @@ export const BenchResults = z.object({
     warmupSeconds: z.number().nonnegative(),
     assets: z.number().int().nonnegative(),
     coldStartSamples: z.number().int().positive(),
+    bigTenantAssets: z.number().int().nonnegative(),
     loadGenerator: z.enum(['child', 'in-process']),
   }),
   /** How the fixture was prepared (seeding path, the store calls captured from the route, ...). */

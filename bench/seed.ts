@@ -4,6 +4,8 @@
  * key format, so the store row (5) still has 1,000 items to read.
  */
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { newAsset } from '../shared/model';
 import { BENCH_USER } from './fixture';
 
 export interface SeedResult {
@@ -14,7 +16,7 @@ export interface SeedResult {
   seconds: number;
 }
 
-const assetOf = (i: number) => ({
+export const assetOf = (i: number) => ({
   dns: `host-${String(i).padStart(5, '0')}.bench.example.com`,
   name: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
 });
@@ -42,30 +44,24 @@ async function seedThroughApi(serviceUrl: string, headers: Readonly<Record<strin
   await inParallel(count - 1, 8, (i) => put(i + 1));
 }
 
-async function seedTable(client: DynamoDBClient, tableName: string, count: number) {
-  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  for (let start = 0; start < count; start += 25) {
-    const items = Array.from({ length: Math.min(25, count - start) }, (_, j) => {
-      const { dns, name } = assetOf(start + j);
-      return {
-        PutRequest: {
-          Item: {
-            username: { S: BENCH_USER.email },
-            key: { S: `#asset#${dns}#${name}`.toLowerCase() },
-            dns: { S: dns },
-            name: { S: name },
-            status: { S: 'A' },
-            source: { S: 'bench' },
-            created: { S: now },
-            updated: { S: now },
-            visited: { S: now },
-            ttl: { N: '0' },
-          },
-        },
-      };
-    });
-    await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: items } }));
-  }
+/**
+ * Writes `count` assets of `tenant` straight into the table, exactly as the model builds them
+ * (`newAsset`), 25 per BatchWriteItem with `concurrency` batches in flight: the fastest path into
+ * DynamoDB Local (about 100,000 rows in well under a minute on 2 cores).
+ */
+export async function seedTable(client: DynamoDBClient, tableName: string, count: number, tenant: string = BENCH_USER.email, concurrency = 8): Promise<void> {
+  const at = new Date();
+  const batches = Math.ceil(count / 25);
+  await inParallel(batches, concurrency, async (batch) => {
+    let requests = Array.from({ length: Math.min(25, count - batch * 25) }, (_, j) => ({
+      PutRequest: { Item: marshall({ ...newAsset(tenant, assetOf(batch * 25 + j), at), version: 1 }, { removeUndefinedValues: true }) },
+    }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 10) throw new Error('BatchWriteItem kept returning unprocessed items');
+      const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  });
 }
 
 export async function seedAssets(options: {

@@ -5,14 +5,10 @@
  */
 import './stdin-lifeline.cjs';
 import { resolve } from 'node:path';
-import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
 
 async function main(entry: string | undefined): Promise<void> {
   if (!entry) throw new Error('usage: service-main.ts <server entry>');
   await import(resolve(entry));
-  if (process.env[POLLER_ENV] === '1' && graphIsEmbedded(process.env)) {
-    await startGraphProjection(process.env, (line) => console.error(line));
-  }
 }
 
 main(process.argv[2]).catch((error: unknown) => {

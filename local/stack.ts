@@ -35,7 +35,7 @@ import { startGateway, type RunningGateway } from './gateway/gateway';
 import { createJwtAuthorizer } from '../tooling/http-api-emulator/jwt-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
 import { DEMO_USER, seedDemoData } from './demo-data';
-import { graphIsEmbedded, POLLER_ENV, startGraphProjection } from './graph-projection';
+import { startLocalGraph } from './graph-projection';
 import { dataPaths, readState, updateState, type DataPaths } from './state';
 import { LOCAL_TABLE_NAME, runtimeEnvironment } from './runtime-env';
 import { ServiceSupervisor } from './supervisor';
@@ -161,9 +161,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const gatewayPort = gatewayPortWanted || (await freePort());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const logLevel = options.logLevel ?? config.environment.logLevel;
+    // One graph for every process (the local Bolt graph server unless NEO4J_URI names a Neo4j).
+    const graph = await startLocalGraph(process.env);
+    cleanups.push(async () => {
+      await graph.stop();
+      for (const name of Object.keys(graph.env)) delete process.env[name]; // a later stack starts its own server
+    });
     const env = runtimeEnvironment(
       { dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, pool },
-      { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel },
+      { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel, ...graph.env },
     );
     // Lambda routes run in this process, as one warm container per group: they read the same env.
     delete process.env.POWERTOOLS_DEV;
@@ -171,7 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const supervisor = new ServiceSupervisor({
       repoRoot: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), [POLLER_ENV]: graphIsEmbedded(process.env) ? '1' : '0' },
+      env: { ...(process.env as Record<string, string>) },
       log,
       logDir: paths.logs,
       output: options.serviceOutput,
@@ -192,8 +198,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     cleanups.push(() => gateway.close());
 
-    const poller = await startGraphProjection(process.env, log);
-    cleanups.push(() => poller.stop());
+    await graph.startProjection({ dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME }, log);
     const serviceNames = Object.keys(SERVICES) as ServiceName[];
     const servicePorts = Object.fromEntries(await Promise.all(serviceNames.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
     log(`starting services ${serviceNames.join(', ')} and loading Lambda handlers`);

@@ -5,9 +5,17 @@
 const autocannon = require('autocannon');
 const hdr = require('hdr-histogram-js');
 
+/** `bodies`: request bodies sent round-robin across every connection (so concurrent writes hit different rows). */
+function withBodies({ bodies, ...options }) {
+  if (!bodies || bodies.length === 0) return options;
+  let next = 0;
+  const setupRequest = (request) => ({ ...request, body: bodies[next++ % bodies.length] });
+  return { ...options, requests: [{ method: options.method, setupRequest }] };
+}
+
 function runAutocannon(options) {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60000000, numberOfSignificantValueDigits: 3 });
-  const instance = autocannon(options);
+  const instance = autocannon(withBodies(options));
   instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
     if (statusCode >= 200 && statusCode < 300) histogram.recordValue(Math.max(1, Math.round(responseTimeMs * 1000)));
   });

@@ -4,6 +4,7 @@
  * histogram (the same library autocannon uses) in microseconds.
  */
 import { build } from 'hdr-histogram-js';
+import { cpuWindow, type CpuWatch } from '../cpu';
 import type { LoadFigures } from '../results';
 
 export interface LoopLoad {
@@ -11,9 +12,13 @@ export interface LoopLoad {
   concurrency: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Stop after this many calls instead of at the deadline (the smoke run). */
+  requests?: number;
+  /** Whose CPU the row reports (`self`: this process, for calls made in it). */
+  cpu?: CpuWatch;
 }
 
-async function loop(call: () => Promise<unknown>, concurrency: number, seconds: number, record: boolean) {
+async function loop(call: () => Promise<unknown>, concurrency: number, seconds: number, record: boolean, amount = Infinity) {
   const histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   let completed = 0;
   let errors = 0;
@@ -21,7 +26,7 @@ async function loop(call: () => Promise<unknown>, concurrency: number, seconds: 
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (completed + errors < amount && (amount !== Infinity || performance.now() < deadline)) {
       const t0 = performance.now();
       try {
         await call();
@@ -40,7 +45,8 @@ async function loop(call: () => Promise<unknown>, concurrency: number, seconds: 
 
 export async function measureLoop(load: LoopLoad): Promise<LoadFigures> {
   if (load.warmupSeconds > 0) await loop(load.call, load.concurrency, load.warmupSeconds, false);
-  const { histogram, completed, errors, firstError, elapsed } = await loop(load.call, load.concurrency, load.durationSeconds, true);
+  const cpu = cpuWindow(load.cpu);
+  const { histogram, completed, errors, firstError, elapsed } = await loop(load.call, load.concurrency, load.durationSeconds, true, load.requests);
   if (completed === 0) throw firstError instanceof Error ? firstError : new Error(`every call failed: ${String(firstError)}`);
   const figures: LoadFigures = {
     requestsPerSecond: completed / elapsed,
@@ -49,6 +55,7 @@ export async function measureLoop(load: LoopLoad): Promise<LoadFigures> {
     requests: completed,
     errors,
     durationSeconds: elapsed,
+    ...cpu.figures(completed),
   };
   histogram.destroy();
   return figures;

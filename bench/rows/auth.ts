@@ -4,12 +4,12 @@
  * every request after the first takes.
  */
 import type { Fixture } from '../fixture';
-import { measureLoop } from '../load/closed-loop';
+import { measureLoop, type LoopLoad } from '../load/closed-loop';
 import type { LoadFigures } from '../results';
 
 export async function measureAuth(
   fixture: Fixture,
-  load: { concurrency: number; durationSeconds: number; warmupSeconds: number },
+  load: Omit<LoopLoad, 'call'>,
 ): Promise<LoadFigures> {
   const { createDependencies } = await import('../../shared/api/create-dependencies');
   const deps = await createDependencies(fixture.env);

@@ -55,7 +55,7 @@ function firstRoute(group: RouteGroup): RouteDefinition {
 }
 
 /** The event the local gateway would build for the route: one builder for the gateway, the tests and the bench. */
-function coldStartEvent(route: RouteDefinition, headers: Record<string, string>, requestId: string): APIGatewayProxyEventV2 {
+export function coldStartEvent(route: RouteDefinition, headers: Record<string, string>, requestId: string): APIGatewayProxyEventV2 {
   const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => `bench-${name}`);
   // API Gateway hands the verified claims on; the handler verifies the token again itself.
   return httpApiEvent({
@@ -106,6 +106,21 @@ function coldStartOnce(bundle: string, eventFile: string, env: NodeJS.ProcessEnv
   });
 }
 
+/** A group's Lambda bundle, as a deploy ships it, in `outDir/<group>/index.js`. */
+export async function bundleGroup(group: RouteGroup, outDir: string): Promise<{ outfile: string; bytes: number; largestInputs: { name: string; bytes: number }[] }> {
+  const outfile = join(outDir, group, 'index.js');
+  const { metafile } = await build({
+    ...NODEJS_FUNCTION_BUNDLING,
+    entryPoints: [resolve(REPO_ROOT, writeLambdaEntry(routeGroup(group)))],
+    outfile,
+    metafile: true,
+  });
+  return { outfile, bytes: statSync(outfile).size, largestInputs: largestInputs(metafile) };
+}
+
+/** The env of a process standing in for a Lambda: the runtime env, and no TS loader inherited from the bench (Lambda loads plain JS). */
+export const lambdaEnv = (fixture: Fixture): NodeJS.ProcessEnv => ({ ...fixture.env, NODE_OPTIONS: '', NODE_PATH: join(REPO_ROOT, 'node_modules') });
+
 export async function measureColdStarts(
   fixture: Fixture,
   samples: number,
@@ -116,28 +131,19 @@ export async function measureColdStarts(
   const groups = ROUTE_GROUP_NAMES;
   // Bundling is independent per group: do it all at once; the cold starts then run one at a time.
   const bundles = await Promise.all(
-    groups.map(async (group) => {
-      const outfile = join(outDir, group, 'index.js');
-      try {
-        const { metafile } = await build({
-          ...NODEJS_FUNCTION_BUNDLING,
-          entryPoints: [resolve(REPO_ROOT, writeLambdaEntry(routeGroup(group)))],
-          outfile,
-          metafile: true,
-        });
-        return { group, outfile, bytes: statSync(outfile).size, largestInputs: largestInputs(metafile) };
-      } catch (error) {
-        return { group, error: (error as Error).message.split('\n')[0] };
-      }
-    }),
+    groups.map((group) =>
+      bundleGroup(group, outDir).then(
+        (bundle) => ({ group, ...bundle }),
+        (error: Error) => ({ group, error: error.message.split('\n')[0] }),
+      ),
+    ),
   );
-  // The children must not inherit a TS loader from the bench: a Lambda runtime loads plain JS.
-  const env: NodeJS.ProcessEnv = { ...fixture.env, NODE_OPTIONS: '', NODE_PATH: join(REPO_ROOT, 'node_modules') };
+  const env = lambdaEnv(fixture);
 
   const results: ColdStartGroup[] = [];
   for (const bundle of bundles) {
     const route = firstRoute(bundle.group);
-    if (!('outfile' in bundle) || bundle.outfile === undefined) {
+    if ('error' in bundle) {
       results.push({ group: bundle.group, status: 'unavailable', reason: `bundling failed: ${bundle.error}`, samples: 0, targets: [] });
       continue;
     }

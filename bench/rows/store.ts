@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BENCH_USER, type Fixture } from '../fixture';
-import { measureLoop } from '../load/closed-loop';
+import { measureLoop, type LoopLoad } from '../load/closed-loop';
 import type { LoadFigures } from '../results';
 
 export interface StoreCall {
@@ -100,7 +100,7 @@ function commandFor(call: StoreCall): () => AnyCommand {
 export async function measureStore(
   client: DynamoDBClient,
   calls: StoreCall[],
-  load: { concurrency: number; durationSeconds: number; warmupSeconds: number },
+  load: Omit<LoopLoad, 'call'>,
 ): Promise<LoadFigures> {
   const commands = calls.map(commandFor);
   return measureLoop({

@@ -10,6 +10,8 @@ import { startProcess, waitUntilReady } from '../../local/emulators/process';
 export interface ServerProcess {
   readonly url: string;
   readonly logFile: string;
+  /** The server's process id, whose CPU time the rows read. */
+  readonly pid: number;
   /** The last lines of the log, for error messages. */
   tail(lines?: number): string;
   stop(): Promise<void>;
@@ -40,7 +42,7 @@ export async function spawnServer(options: SpawnServer): Promise<ServerProcess> 
     const what = (error as Error).message.split('\n')[0].replace(/:$/, '');
     throw new Error(`${what} (${url}): ${lastErrorLine(tail(40))}`);
   }
-  return { url, logFile, tail, stop: () => proc.stop() };
+  return { url, logFile, pid: proc.child.pid!, tail, stop: () => proc.stop() };
 }
 
 /** The most telling line of a crashed process's output: the first `Error:` line, else the last line. */

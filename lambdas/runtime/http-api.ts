@@ -33,7 +33,7 @@ function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredRes
 }
 
 export interface HandlerOptions {
-  /** Only the `search` group serves graph routes; the others never load the Neo4j driver. */
+  /** Groups that search or write graph kinds pass the graph store; the others never load the Neo4j driver. */
   readonly graph?: () => Promise<GraphStore>;
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { authenticate, authenticateWebhook } from '../auth/authenticate';
 import { createCore } from '../config/core';
 import { loadRuntimeConfig } from '../config/runtime';
+import { graphWriter } from '../graph/graph-writer';
 import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
 import { cachedReadiness } from './readiness';
@@ -19,8 +20,9 @@ const WiringEnv = z.object({
 
 export interface DependencyOverrides {
   /**
-   * The graph store, for processes that serve `POST /my`: usually the process-wide `sharedGraphStore()`,
-   * the one the local stream projection feeds. Not imported here, so other Lambda bundles carry no Neo4j driver.
+   * The graph store, for processes that search or write graph kinds: usually the process-wide `sharedGraphStore()`.
+   * Given, `POST /my` searches it and every acknowledged table write is written to it at once (read-your-writes).
+   * Not imported here, so bundles of groups that touch no graph kind carry no Neo4j driver.
    */
   readonly graph?: () => Promise<GraphStore>;
 }
@@ -38,7 +40,7 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     throw new Error(`invalid runtime configuration: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const windowSeconds = wiring.data.IDEMPOTENCY_WINDOW_SECONDS;
-  const core = createCore(config, { cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS });
+  const core = createCore(config, { cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS, onWrite: overrides.graph && graphWriter(overrides.graph) });
   return {
     authenticate: (headers) => authenticate(headers, core.auth),
     authenticateWebhook: (encodedUsername, pin) => authenticateWebhook(encodedUsername, pin, core.auth),

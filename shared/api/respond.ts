@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, type DomainErrorKind } from '../errors';
+import type { RequestLogger } from '../observability/logger';
 import type { ApiResponse } from '../http/types';
 
 export const json = (status: number, body: unknown): ApiResponse => ({ status, body });
@@ -31,7 +31,7 @@ export function domainErrorResponse(error: unknown): ApiResponse | undefined {
  * The one mapping from a thrown error to an answer. Input is validated with `parseInput`, which throws
  * InvalidInput, so anything that is not a domain error is our fault: logged, and a bare 500.
  */
-export function errorResponse(error: unknown, logger: Pick<Logger, 'error'>): ApiResponse {
+export function errorResponse(error: unknown, logger: Pick<RequestLogger, 'error'>): ApiResponse {
   const mapped = domainErrorResponse(error);
   if (mapped) return mapped;
   logger.error('unhandled error', error as Error);

@@ -3,10 +3,11 @@
  * auth dependencies (with their caches), the repository factory and the file store. Lambda handlers
  * and Hono services both call createCore(loadRuntimeConfig()) at module scope.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthDeps, TokenVerifier, type AuthDeps } from '../auth';
 import type { Whoami } from '../auth/whoami';
-import { createDocumentClient } from '../db/client';
+import { createDynamoDbClient, documentClientOf } from '../db/client';
 import { repositoryFor, type RepositoryDeps, type TenantRepository } from '../db/repository';
 import { createFileStore, type FileStore } from '../files';
 import type { RuntimeConfig } from './runtime';
@@ -21,10 +22,20 @@ export interface Core {
   repository(whoami: Whoami): TenantRepository;
 }
 
-export function createCore(config: RuntimeConfig, overrides: { doc?: DynamoDBDocumentClient; tokens?: TokenVerifier; cacheTtlMs?: number } = {}): Core {
-  const doc = overrides.doc ?? createDocumentClient(config);
+export interface CoreOverrides {
+  readonly dynamodb?: DynamoDBClient;
+  readonly doc?: DynamoDBDocumentClient;
+  readonly tokens?: TokenVerifier;
+  readonly cacheTtlMs?: number;
+  /** Told of every acknowledged table write (the graph writer of processes that hold a graph). */
+  readonly onWrite?: RepositoryDeps['onWrite'];
+}
+
+export function createCore(config: RuntimeConfig, overrides: CoreOverrides = {}): Core {
+  const dynamodb = overrides.dynamodb ?? createDynamoDbClient(config);
+  const doc = overrides.doc ?? documentClientOf(dynamodb);
   const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
-  const repositoryDeps: RepositoryDeps = { doc, tableName: config.tableName, offsetSecret: config.offsetSecret };
+  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
   return {
     config,
     doc,

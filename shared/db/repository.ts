@@ -6,12 +6,20 @@
  * Writes are conditional on the row's `version` counter: a concurrent writer makes ours fail, and
  * we re-read, re-merge and retry; after a few lost races the caller gets 409 — never a lost update.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import type { Whoami } from '../auth/whoami';
 import { conflict, invalidInput, notFound, payloadTooLarge } from '../errors';
 import { combine } from '../model';
 import type { BaseRow } from '../model/common';
+import { fromItem, toItem, type Item } from './attribute-values';
 import { decodeOffset, encodeOffset } from './offset';
 import { TABLE_SCHEMA } from './table-schema';
 
@@ -21,10 +29,16 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 export interface RepositoryDeps {
-  readonly doc: DynamoDBDocumentClient;
+  /** The low-level client: the repository marshals its own items (attribute-values.ts). */
+  readonly dynamodb: DynamoDBClient;
   readonly tableName: string;
   readonly offsetSecret: string;
+  /** Told of every acknowledged write, before the caller is answered (the graph's read-your-writes); must not throw. */
+  readonly onWrite?: (change: RowChange) => Promise<void>;
 }
+
+/** A row the table now holds (`put`) or no longer holds (`remove`, with the row that was there). */
+export type RowChange = { readonly kind: 'put' | 'remove'; readonly row: BaseRow };
 
 /** Fields that may be searched as `field:value` (each has a GSI keyed by username). */
 export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns' } as const;
@@ -78,23 +92,24 @@ export class TenantRepository {
   }
 
   async get<T extends BaseRow>(key: string, options: { global?: boolean } = {}): Promise<T | undefined> {
-    const { Item } = await this.deps.doc.send(
-      new GetCommand({ TableName: this.deps.tableName, Key: { username: options.global ? GLOBAL_PARTITION : this.tenant, key }, ConsistentRead: true }),
+    const { Item } = await this.deps.dynamodb.send(
+      new GetItemCommand({ TableName: this.deps.tableName, Key: this.keyOf(key, options.global), ConsistentRead: true }),
     );
-    return Item as T | undefined;
+    return Item && rowOf<T>(Item);
   }
 
   /** Inserts a row that must not exist yet (409 if it does). */
   async create<T extends BaseRow>(row: T): Promise<T> {
     const item = { ...row, username: this.tenant, version: 1 };
     try {
-      await this.deps.doc.send(
-        new PutCommand({ TableName: this.deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
+      await this.deps.dynamodb.send(
+        new PutItemCommand({ TableName: this.deps.tableName, Item: toItem(item), ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }),
       );
     } catch (error) {
       if (isConditionFailure(error)) throw conflict(`${row.key} already exists`);
       rethrowWriteError(error);
     }
+    await this.deps.onWrite?.({ kind: 'put', row: item });
     return item;
   }
 
@@ -110,17 +125,18 @@ export class TenantRepository {
       const version = existing?.version;
       const item = { ...next, username: this.tenant, key, version: (version ?? 0) + 1 };
       try {
-        await this.deps.doc.send(
-          new PutCommand({
+        await this.deps.dynamodb.send(
+          new PutItemCommand({
             TableName: this.deps.tableName,
-            Item: item,
+            Item: toItem(item),
             ...(existing === undefined
               ? { ConditionExpression: 'attribute_not_exists(#key)', ExpressionAttributeNames: { '#key': 'key' } }
               : version === undefined
                 ? { ConditionExpression: 'attribute_exists(#key) AND attribute_not_exists(#v)', ExpressionAttributeNames: { '#key': 'key', '#v': 'version' } }
-                : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } }),
+                : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': { N: String(version) } } }),
           }),
         );
+        await this.deps.onWrite?.({ kind: 'put', row: item });
         return item;
       } catch (error) {
         if (!isConditionFailure(error)) rethrowWriteError(error);
@@ -159,10 +175,12 @@ export class TenantRepository {
 
   /** Hard delete (accounts, attributes, files). Returns the row that was there, if any. */
   async remove<T extends BaseRow>(key: string): Promise<T | undefined> {
-    const { Attributes } = await this.deps.doc.send(
-      new DeleteCommand({ TableName: this.deps.tableName, Key: { username: this.tenant, key }, ReturnValues: 'ALL_OLD' }),
+    const { Attributes } = await this.deps.dynamodb.send(
+      new DeleteItemCommand({ TableName: this.deps.tableName, Key: this.keyOf(key), ReturnValues: 'ALL_OLD' }),
     );
-    return Attributes as T | undefined;
+    const removed = Attributes && rowOf<T>(Attributes);
+    if (removed) await this.deps.onWrite?.({ kind: 'remove', row: removed });
+    return removed;
   }
 
   /** `GET /my`-style search: key prefix (or exact), or `field:value` through a GSI, paginated by opaque offset. */
@@ -173,13 +191,13 @@ export class TenantRepository {
     if (input.label !== undefined && !/^[a-z_-]{1,64}$/.test(input.label)) throw invalidInput('label must be an entity type such as job or asset');
 
     const names: Record<string, string> = { '#p': TABLE_SCHEMA.partitionKey };
-    const values: Record<string, unknown> = { ':p': partition };
+    const values: Item = { ':p': { S: partition } };
     let indexName: string | undefined;
     let condition: string;
     const key = input.key ?? '';
     if (key.startsWith('#')) {
       names['#k'] = TABLE_SCHEMA.sortKey;
-      values[':k'] = key;
+      values[':k'] = { S: key };
       condition = input.exact ? '#p = :p AND #k = :k' : '#p = :p AND begins_with(#k, :k)';
     } else {
       const match = /^([a-z]+):(.+)$/s.exec(key);
@@ -188,7 +206,7 @@ export class TenantRepository {
       }
       indexName = SEARCH_FIELDS[match[1] as SearchField];
       names['#f'] = match[1];
-      values[':f'] = match[2];
+      values[':f'] = { S: match[2] };
       condition = input.exact ? '#p = :p AND #f = :f' : '#p = :p AND begins_with(#f, :f)';
     }
     if (Buffer.byteLength(key) > 1024) throw invalidInput('key longer than 1024 bytes');
@@ -198,13 +216,13 @@ export class TenantRepository {
       const labelPrefix = `#${input.label}#`;
       if (indexName) {
         names['#key'] = TABLE_SCHEMA.sortKey;
-        values[':label'] = labelPrefix;
+        values[':label'] = { S: labelPrefix };
         filter = 'begins_with(#key, :label)';
       } else if (!key.startsWith(labelPrefix)) {
         // A filter may not name the sort key the query is keyed on, so the label narrows the key condition
         // itself: `#` + label `asset` is the prefix `#asset#`; a key outside the label matches nothing.
         if (input.exact || !labelPrefix.startsWith(key)) return { items: [] };
-        values[':k'] = labelPrefix;
+        values[':k'] = { S: labelPrefix };
       }
     }
 
@@ -223,14 +241,39 @@ export class TenantRepository {
     if (input.offset) {
       const start = decodeOffset(this.deps.offsetSecret, scope, input.offset);
       if (start[TABLE_SCHEMA.partitionKey] !== partition) throw invalidInput('invalid offset');
-      request.ExclusiveStartKey = start;
+      request.ExclusiveStartKey = startKeyOf(start);
     }
-    const { Items, LastEvaluatedKey } = await this.deps.doc.send(new QueryCommand(request));
+    const { Items, LastEvaluatedKey } = await this.deps.dynamodb.send(new QueryCommand(request));
     return {
-      items: (Items ?? []) as T[],
-      offset: LastEvaluatedKey ? encodeOffset(this.deps.offsetSecret, scope, LastEvaluatedKey) : undefined,
+      items: (Items ?? []).map(rowOf<T>),
+      offset: LastEvaluatedKey ? encodeOffset(this.deps.offsetSecret, scope, fromItem(LastEvaluatedKey)) : undefined,
     };
   }
+
+  private keyOf(key: string, global = false): Item {
+    return { [TABLE_SCHEMA.partitionKey]: { S: global ? GLOBAL_PARTITION : this.tenant }, [TABLE_SCHEMA.sortKey]: { S: key } };
+  }
+}
+
+/**
+ * A row as the table holds it. Every row of the table was written by this repository (or by the
+ * projection of one), so it is trusted as T without a per-item parse: reading a 100-row page must
+ * not cost 100 schema validations.
+ */
+function rowOf<T extends BaseRow>(item: Item): T {
+  const row = fromItem(item);
+  if (typeof row.username !== 'string' || typeof row.key !== 'string') throw new Error('a table row without username/key');
+  return row as T;
+}
+
+/** A decoded offset back into a key: every key attribute of the table and its indexes is a string. */
+function startKeyOf(start: Record<string, unknown>): Item {
+  const key: Item = {};
+  for (const [name, value] of Object.entries(start)) {
+    if (typeof value !== 'string') throw invalidInput('invalid offset');
+    key[name] = { S: value };
+  }
+  return key;
 }
 
 /** The one way to get a repository: from the authenticated caller. */

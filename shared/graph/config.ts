@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { EmbeddedGraphStore } from './embedded-store';
-import { Neo4jGraphStore } from './neo4j-store';
+import type { Neo4jGraphStore } from './neo4j-store';
 import type { GraphStore } from './store';
 import { secretsManagerFetcher } from './secret';
 
@@ -61,7 +61,11 @@ export async function loadGraphConfig(env: NodeJS.ProcessEnv = process.env, fetc
 
 /** A new store for `config`. Create one per process and share it (the Neo4j one owns a driver and its pool). */
 export function createGraphStore(config: GraphConfig): GraphStore {
-  return config.kind === 'neo4j' ? new Neo4jGraphStore(config) : new EmbeddedGraphStore();
+  if (config.kind === 'embedded') return new EmbeddedGraphStore();
+  // Loaded here, on the first graph query, not at cold start: the driver is most of the search bundle (issue 16).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Neo4jGraphStore: Store } = require('./neo4j-store') as { Neo4jGraphStore: typeof Neo4jGraphStore };
+  return new Store(config);
 }
 
 let processStore: Promise<GraphStore> | undefined;

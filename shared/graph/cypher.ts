@@ -5,6 +5,7 @@
  * (`n[$p]`), except a fixed list of well-known fields written statically so Neo4j can use their indexes.
  */
 import {
+  NODE_KINDS,
   OPTIONAL_LABELS,
   PRIMARY_LABELS,
   RELATIONSHIP_TYPES,
@@ -31,6 +32,10 @@ export const STATIC_FIELDS: ReadonlySet<string> = new Set([
 
 /** Names the node property listing which properties hold JSON (Neo4j stores no maps or mixed lists). */
 export const JSON_PROPERTIES = '_json';
+/** The row version a node holds; like every `_` property it is internal and never returned. */
+export const VERSION_PROPERTY = '_version';
+/** Only a row at least as new as the node's version may change it (placeholders have none). */
+const VERSION_GUARD = `coalesce(n.${VERSION_PROPERTY}, -1) <= row.version`;
 
 const snake = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -72,7 +77,7 @@ export function fromNeo4jProperties(stored: GraphProperties): GraphProperties {
   const json = new Set((stored[JSON_PROPERTIES] as string[] | undefined) ?? []);
   const out: GraphProperties = {};
   for (const name of Object.keys(stored).sort()) {
-    if (name === JSON_PROPERTIES) continue;
+    if (name.startsWith('_')) continue;
     out[name] = json.has(name) ? JSON.parse(stored[name] as string) : stored[name];
   }
   return out;
@@ -83,7 +88,7 @@ export function fromNeo4jProperties(stored: GraphProperties): GraphProperties {
 interface UpsertGroup {
   readonly shape: 'upsert';
   readonly label: PrimaryLabel;
-  readonly rows: { username: string; key: string; properties: GraphProperties; extraLabels: NodeLabel[] }[];
+  readonly rows: { username: string; key: string; version: number; properties: GraphProperties; extraLabels: NodeLabel[] }[];
 }
 interface IncomingGroup {
   readonly shape: 'incoming';
@@ -91,17 +96,19 @@ interface IncomingGroup {
   readonly label: PrimaryLabel;
   /** The label of every source linked by this statement; undefined while its rows link nothing. */
   sourceLabel: PrimaryLabel | undefined;
-  readonly rows: { username: string; key: string; keep: string[]; from: { key: string; relKey: string }[] }[];
+  readonly rows: { username: string; key: string; version: number; keep: string[]; from: { key: string; relKey: string }[] }[];
 }
 interface DeleteGroup {
   readonly shape: 'delete';
   readonly label: PrimaryLabel;
-  readonly rows: { username: string; key: string }[];
+  readonly rows: { username: string; key: string; version: number }[];
 }
 type Group = UpsertGroup | IncomingGroup | DeleteGroup;
 
 function upsertText(label: PrimaryLabel): string {
-  const lines = ['UNWIND $rows AS row', `MERGE (n:${label} {username: row.username, key: row.key})`, 'SET n = row.properties'];
+  const lines = ['UNWIND $rows AS row', `MERGE (n:${label} {username: row.username, key: row.key})`, `WITH n, row WHERE ${VERSION_GUARD}`, 'SET n = row.properties'];
+  const kind = Object.values(NODE_KINDS).find((k) => k.label === label)!;
+  for (const also of kind.alsoLabels) lines.push(`SET n:${also}`);
   for (const optional of OPTIONAL_LABELS[label]) {
     lines.push(`FOREACH (_ IN CASE WHEN '${optional}' IN row.extraLabels THEN [1] ELSE [] END | SET n:${optional})`);
     lines.push(`FOREACH (_ IN CASE WHEN '${optional}' IN row.extraLabels THEN [] ELSE [1] END | REMOVE n:${optional})`);
@@ -113,7 +120,7 @@ function incomingText(group: IncomingGroup): string {
   const lines = [
     'UNWIND $rows AS row',
     `MERGE (n:${group.label} {username: row.username, key: row.key})`,
-    'WITH n, row',
+    `WITH n, row WHERE ${VERSION_GUARD}`,
     `OPTIONAL MATCH ()-[old:${group.type}]->(n) WHERE NOT old.key IN row.keep`,
     'DELETE old',
   ];
@@ -129,7 +136,7 @@ function incomingText(group: IncomingGroup): string {
 }
 
 const deleteText = (label: PrimaryLabel) =>
-  ['UNWIND $rows AS row', `MATCH (n:${label} {username: row.username, key: row.key})`, 'DETACH DELETE n'].join('\n');
+  ['UNWIND $rows AS row', `MATCH (n:${label} {username: row.username, key: row.key})`, `WHERE ${VERSION_GUARD}`, 'DETACH DELETE n'].join('\n');
 
 /**
  * Mutations → statements, in order. Consecutive mutations of one shape share an `UNWIND $rows` statement,
@@ -142,11 +149,12 @@ export function mutationStatements(mutations: readonly GraphMutation[]): CypherS
   for (const m of mutations) {
     const current = last();
     if (m.kind === 'upsertNode') {
-      const row = { username: m.username, key: m.node.key, properties: toNeo4jProperties(m.properties), extraLabels: [...m.extraLabels] };
+      const properties = { ...toNeo4jProperties(m.properties), [VERSION_PROPERTY]: m.version };
+      const row = { username: m.username, key: m.node.key, version: m.version, properties, extraLabels: [...m.extraLabels] };
       if (current?.shape === 'upsert' && current.label === m.node.label) current.rows.push(row);
       else groups.push({ shape: 'upsert', label: m.node.label, rows: [row] });
     } else if (m.kind === 'deleteNode') {
-      const row = { username: m.username, key: m.node.key };
+      const row = { username: m.username, key: m.node.key, version: m.version };
       if (current?.shape === 'delete' && current.label === m.node.label) current.rows.push(row);
       else groups.push({ shape: 'delete', label: m.node.label, rows: [row] });
     } else {
@@ -156,7 +164,7 @@ export function mutationStatements(mutations: readonly GraphMutation[]): CypherS
       m.from.forEach((from, i) => bySourceLabel.set(from.label, [...(bySourceLabel.get(from.label) ?? []), { key: from.key, relKey: keep[i] }]));
       if (bySourceLabel.size === 0) bySourceLabel.set(undefined, []);
       for (const [sourceLabel, from] of bySourceLabel) {
-        const row = { username: m.username, key: m.node.key, keep, from };
+        const row = { username: m.username, key: m.node.key, version: m.version, keep, from };
         const group = last();
         const fits =
           group?.shape === 'incoming' &&
@@ -219,11 +227,12 @@ function filterCondition(alias: string, filter: Filter, params: Parameters): str
   return filter.not ? `NOT (${condition})` : condition;
 }
 
-const labelsOf = (labels: readonly NodeLabel[]) => labels.map((label) => `:${label}`).join('');
+const labelsOf = (labels: readonly string[]) => labels.map((label) => `:${label}`).join('');
 
 /** The WHERE conditions for `alias`: its tenant, its filters, and an EXISTS subquery per required relationship. */
 function nodeConditions(alias: string, node: NodeQuery, params: Parameters, depth: number): string[] {
   const conditions = [`${alias}.username = $tenant`, ...node.filters.map((f) => filterCondition(alias, f, params))];
+  if (node.search !== undefined) conditions.push(`${alias}.key CONTAINS ${params.add(node.search)}`);
   node.relationships.forEach((rel, i) => {
     if (rel.optional) return; // an optional relationship never removes a result
     const other = `m${depth}_${i}`;

@@ -4,33 +4,69 @@
  * lists, because Cypher cannot take them as parameters (and so they must never come from input).
  */
 
-/** Node labels a projected node can carry. `Seed` is an extra label on seed assets. */
-export const NODE_LABELS = ['Asset', 'Seed', 'Risk', 'Attribute'] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
+/**
+ * Every kind of table row that is a graph node, by its key kind (the 2nd `#` segment of the row key):
+ * the label that identifies it (its uniqueness constraint and MERGE key), labels it always carries too
+ * (Chariot's `GetLabels()`), whether it can be a seed (`source: "seed"` adds `Seed`), and the one relationship
+ * type it owns as a target, with the row field naming the source.
+ */
+export const NODE_KINDS = {
+  asset: { label: 'Asset', alsoLabels: [], seedable: true, incoming: { type: 'DISCOVERED', field: 'discoveredFrom' } },
+  risk: { label: 'Risk', alsoLabels: [], seedable: false, incoming: { type: 'HAS_VULNERABILITY', field: 'target' } },
+  attribute: { label: 'Attribute', alsoLabels: [], seedable: false, incoming: { type: 'HAS_ATTRIBUTE', field: 'source' } },
+  port: { label: 'Port', alsoLabels: [], seedable: false, incoming: { type: 'HAS_PORT', field: 'source' } },
+  technology: { label: 'Technology', alsoLabels: [], seedable: false, incoming: { type: 'HAS_TECHNOLOGY', field: 'source' } },
+  webapplication: { label: 'WebApplication', alsoLabels: ['Asset'], seedable: true, incoming: { type: 'DISCOVERED', field: 'discoveredFrom' } },
+  webpage: { label: 'Webpage', alsoLabels: [], seedable: false, incoming: { type: 'HAS_WEBPAGE', field: 'parent' } },
+  addomain: { label: 'ADDomain', alsoLabels: ['ADObject', 'Asset'], seedable: true, incoming: { type: 'DISCOVERED', field: 'discoveredFrom' } },
+  preseed: { label: 'Preseed', alsoLabels: [], seedable: false, incoming: { type: 'DISCOVERED', field: 'discoveredFrom' } },
+} as const satisfies Record<string, NodeKindDefinition>;
+export type NodeKind = keyof typeof NODE_KINDS;
+
+interface NodeKindDefinition {
+  readonly label: string;
+  readonly alsoLabels: readonly string[];
+  readonly seedable: boolean;
+  readonly incoming: { readonly type: string; readonly field: string };
+}
 
 /** The one label that identifies a node's kind (and its uniqueness constraint). */
-export const PRIMARY_LABELS = ['Asset', 'Risk', 'Attribute'] as const;
-export type PrimaryLabel = (typeof PRIMARY_LABELS)[number];
+export type PrimaryLabel = (typeof NODE_KINDS)[NodeKind]['label'];
+export const PRIMARY_LABELS = Object.values(NODE_KINDS).map((kind) => kind.label) as readonly PrimaryLabel[];
 
-/** Extra labels a node of a primary label may gain or lose with its row. */
-export const OPTIONAL_LABELS: Readonly<Record<PrimaryLabel, readonly NodeLabel[]>> = {
-  Asset: ['Seed'],
-  Risk: [],
-  Attribute: [],
-};
+/** Every label a projected node can carry: primary labels, the labels some kinds always add, and `Seed`. */
+export const NODE_LABELS = [...new Set([...PRIMARY_LABELS, 'ADObject', 'Seed'])] as readonly string[] as readonly NodeLabel[];
+export type NodeLabel = PrimaryLabel | 'ADObject' | 'Seed';
 
-export const RELATIONSHIP_TYPES = ['DISCOVERED', 'HAS_VULNERABILITY', 'HAS_ATTRIBUTE'] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+/** Labels the clients may query that the projection never writes (an empty answer, not a 400). `TTL` is ignored. */
+export const QUERY_ONLY_LABELS = ['Generic', 'Repository', 'Integration', 'Vulnerability', 'Credential', 'Organization', 'Person', 'CloudResource', 'TTL'] as const;
 
-/** The key kind (2nd `#` segment of a row key) of each projected row. Other kinds are not in the graph. */
-const LABEL_OF_KIND: Readonly<Record<string, PrimaryLabel>> = { asset: 'Asset', risk: 'Risk', attribute: 'Attribute' };
+/** Relationship types the projection writes (each owned by the kind that is its target). */
+export const RELATIONSHIP_TYPES = [...new Set(Object.values(NODE_KINDS).map((kind) => kind.incoming.type))] as readonly RelationshipType[];
+export type RelationshipType = (typeof NODE_KINDS)[NodeKind]['incoming']['type'];
+/** Relationship types the clients may traverse that the projection never writes. */
+export const QUERY_ONLY_RELATIONSHIP_TYPES = ['HAS_CREDENTIAL', 'HAS_REPOSITORY', 'HAS_MEMBER', 'INSTANCE_OF', 'ENRICHED', 'SCANNED_BY'] as const;
+
+/** Extra labels a node of a primary label may gain or lose with its row (`Seed` on seedable kinds). */
+export const OPTIONAL_LABELS: Readonly<Record<PrimaryLabel, readonly NodeLabel[]>> = Object.fromEntries(
+  Object.values(NODE_KINDS).map((kind) => [kind.label, kind.seedable ? ['Seed'] : []]),
+) as unknown as Record<PrimaryLabel, readonly NodeLabel[]>;
+
+/** The kind of a row key (`#port#tcp#443#asset#…` → `port`); undefined for rows that are not nodes (`#job#…`). */
+export function nodeKindOfKey(key: string): NodeKind | undefined {
+  if (!key.startsWith('#')) return undefined;
+  const kind = key.split('#')[1];
+  return Object.hasOwn(NODE_KINDS, kind) ? (kind as NodeKind) : undefined;
+}
 
 /** `#asset#example.com#example.com` → `Asset`; undefined for rows that are not projected (`#job#…`). */
 export function primaryLabelOfKey(key: string): PrimaryLabel | undefined {
-  if (!key.startsWith('#')) return undefined;
-  const kind = key.split('#')[1];
-  return Object.hasOwn(LABEL_OF_KIND, kind) ? LABEL_OF_KIND[kind] : undefined;
+  const kind = nodeKindOfKey(key);
+  return kind && NODE_KINDS[kind].label;
 }
+
+/** Key prefixes of every projected row (rebuild scans for these). */
+export const PROJECTED_PREFIXES = Object.keys(NODE_KINDS).map((kind) => `#${kind}#`);
 
 /** Chariot's relationship key: `<srcKey>#<LABEL><dstKey>` (no separator before the target key, which starts with `#`). */
 export const relationshipKey = (sourceKey: string, type: RelationshipType, targetKey: string): string =>
@@ -78,6 +114,8 @@ export type GraphMutation =
       readonly node: NodeRef;
       readonly extraLabels: readonly NodeLabel[];
       readonly properties: GraphProperties;
+      /** The row's version: an older one never overwrites a newer one (replays, out-of-order records). */
+      readonly version: number;
     }
   /**
    * Make `from` exactly the set of `type` edges into `node`: a row owns its incoming edges (a risk owns
@@ -90,6 +128,8 @@ export type GraphMutation =
       readonly node: NodeRef;
       readonly type: RelationshipType;
       readonly from: readonly NodeRef[];
+      /** Applied only while the node holds this version (a stale row does not move its edges either). */
+      readonly version: number;
     }
   /** The row is gone (hard delete or TTL expiry): detach and delete its node. */
-  | { readonly kind: 'deleteNode'; readonly username: string; readonly node: NodeRef };
+  | { readonly kind: 'deleteNode'; readonly username: string; readonly node: NodeRef; readonly version: number };

@@ -1,23 +1,15 @@
 /**
  * The Neo4j adapter: one neo4j-driver Driver per store (create one store per process), statements from
- * cypher.ts only, uniqueness constraints created before first use, transient failures retried by
- * executeRead/executeWrite, and an unreachable or failing database surfaced as a domain Unavailable (503 at the edge).
+ * cypher.ts only (via CypherGraphStore), transient failures retried by executeRead/executeWrite, and an
+ * unreachable or failing database surfaced as a domain Unavailable (503 at the edge). It talks to Neo4j in AWS and to the local
+ * Bolt graph server (local/graph-server) everywhere else.
  */
-import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Node } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Node, type Session } from 'neo4j-driver';
 import { unavailable } from '../errors';
 import type { Neo4jConfig } from './config';
-import {
-  clearBatchStatement,
-  constraintStatements,
-  fromNeo4jProperties,
-  mutationStatements,
-  searchStatement,
-  snapshotStatements,
-  type CypherStatement,
-} from './cypher';
-import { NODE_LABELS, type GraphEdge, type GraphMutation, type GraphNode, type GraphSnapshot, type NodeLabel, type RelationshipType } from './model';
-import type { NodeQuery } from './query';
-import type { GraphStore, SearchWindow } from './store';
+import type { CypherStatement } from './cypher';
+import { CypherGraphStore, type RawRecord, type RunStatement, type StatementRunner } from './cypher-store';
+import type { ApplyOptions } from './store';
 
 export const GRAPH_UNAVAILABLE = 'graph database unavailable';
 
@@ -50,20 +42,18 @@ function toDriverValue(value: unknown): unknown {
   return value;
 }
 
-const run = (tx: ManagedTransaction, statement: CypherStatement) =>
-  tx.run(statement.text, toDriverValue(statement.parameters) as Record<string, unknown>);
+const fromDriverValue = (value: unknown): unknown =>
+  value instanceof neo4j.types.Node ? { labels: (value as Node).labels, properties: (value as Node).properties } : value;
 
-function toGraphNode(node: Node): GraphNode {
-  return {
-    labels: node.labels.filter((label): label is NodeLabel => (NODE_LABELS as readonly string[]).includes(label)).sort(),
-    properties: fromNeo4jProperties(node.properties as Record<string, unknown>),
+const runner =
+  (tx: Pick<ManagedTransaction, 'run'>): RunStatement =>
+  async (statement: CypherStatement) => {
+    const result = await tx.run(statement.text, toDriverValue(statement.parameters) as Record<string, unknown>);
+    return result.records.map((record): RawRecord => Object.fromEntries(record.keys.map((key) => [key as string, fromDriverValue(record.get(key))])));
   };
-}
 
-export class Neo4jGraphStore implements GraphStore {
-  readonly kind = 'neo4j' as const;
+class DriverRunner implements StatementRunner {
   private readonly driver: Driver;
-  private ready: Promise<void> | undefined;
 
   constructor(private readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -75,16 +65,27 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  private session(mode: 'READ' | 'WRITE') {
+  private session(mode: 'READ' | 'WRITE'): Session {
     return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  /** Runs `work` in a retried transaction; a database that stays unavailable becomes Unavailable. */
-  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    await this.ensureConstraints();
+  /** A retried transaction (or one attempt with `once`); a database that stays unavailable becomes Unavailable. */
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (run: RunStatement) => Promise<T>, once = false): Promise<T> {
     const session = this.session(mode);
     try {
-      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
+      if (once) {
+        const tx = await session.beginTransaction();
+        try {
+          const result = await work(runner(tx));
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
+      }
+      const managed = (tx: ManagedTransaction) => work(runner(tx));
+      return await (mode === 'READ' ? session.executeRead(managed) : session.executeWrite(managed));
     } catch (error) {
       throw toGraphError(error);
     } finally {
@@ -92,56 +93,20 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  /** Creates the uniqueness constraints once per store; a failure (database down) is retried on the next call. */
-  ensureConstraints(): Promise<void> {
-    this.ready ??= (async () => {
-      const session = this.session('WRITE');
-      try {
-        // Schema changes cannot share a transaction with each other's data writes: one transaction each.
-        for (const statement of constraintStatements()) await session.executeWrite((tx) => run(tx, statement));
-      } finally {
-        await session.close();
-      }
-    })().catch((error) => {
-      this.ready = undefined;
-      throw toGraphError(error);
-    });
-    return this.ready;
+  read<T>(work: (run: RunStatement) => Promise<T>): Promise<T> {
+    return this.transaction('READ', work);
   }
-
-  async apply(mutations: readonly GraphMutation[]): Promise<void> {
-    const statements = mutationStatements(mutations);
-    if (statements.length === 0) return;
-    await this.transaction('WRITE', async (tx) => {
-      for (const statement of statements) await run(tx, statement);
-    });
+  write<T>(work: (run: RunStatement) => Promise<T>, options: ApplyOptions = {}): Promise<T> {
+    return this.transaction('WRITE', work, options.once);
   }
-
-  async search(tenant: string, query: NodeQuery, window: SearchWindow): Promise<GraphNode[]> {
-    const statement = searchStatement(tenant, query, window);
-    const result = await this.transaction('READ', (tx) => run(tx, statement));
-    return result.records.map((record) => toGraphNode(record.get('n') as Node));
+  close(): Promise<void> {
+    return this.driver.close();
   }
+}
 
-  async snapshot(tenant: string): Promise<GraphSnapshot> {
-    const statements = snapshotStatements(tenant);
-    return this.transaction('READ', async (tx) => {
-      const nodes = (await run(tx, statements.nodes)).records.map((r) => toGraphNode(r.get('n') as Node));
-      const edges = (await run(tx, statements.edges)).records.map(
-        (r): GraphEdge => ({ type: r.get('type') as RelationshipType, key: r.get('key'), source: r.get('source'), target: r.get('target') }),
-      );
-      return { nodes, edges };
-    });
-  }
-
-  async clear(): Promise<void> {
-    for (;;) {
-      const result = await this.transaction('WRITE', (tx) => run(tx, clearBatchStatement(10_000)));
-      if (Number(result.records[0]?.get('deleted') ?? 0) === 0) return;
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.driver.close();
+export class Neo4jGraphStore extends CypherGraphStore {
+  readonly kind = 'neo4j' as const;
+  constructor(config: Neo4jConfig) {
+    super(new DriverRunner(config));
   }
 }

@@ -4,15 +4,7 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import {
-  primaryLabelOfKey,
-  type GraphMutation,
-  type GraphProperties,
-  type NodeLabel,
-  type NodeRef,
-  type PrimaryLabel,
-  type RelationshipType,
-} from './model';
+import { NODE_KINDS, nodeKindOfKey, primaryLabelOfKey, type GraphMutation, type GraphProperties, type NodeLabel, type NodeRef } from './model';
 import type { GraphStore } from './store';
 import { publicView } from '../model';
 
@@ -22,15 +14,9 @@ export interface TableStreamRecord {
   readonly dynamodb?: {
     readonly Keys?: Record<string, unknown>;
     readonly NewImage?: Record<string, unknown>;
+    readonly OldImage?: Record<string, unknown>;
   };
 }
-
-/** Which row field names the source of a node's one owned incoming edge type. */
-const INCOMING: Readonly<Record<PrimaryLabel, { type: RelationshipType; field: string }>> = {
-  Asset: { type: 'DISCOVERED', field: 'discoveredFrom' },
-  Risk: { type: 'HAS_VULNERABILITY', field: 'target' },
-  Attribute: { type: 'HAS_ATTRIBUTE', field: 'source' },
-};
 
 /** Stream images decode Sets and binary; a graph property holds neither, and absent means absent. */
 function normaliseValue(value: unknown): unknown {
@@ -56,20 +42,30 @@ const nodeRef = (key: unknown): NodeRef | undefined => {
   return label && { key, label };
 };
 
+/** The row's `version` counter (rows written before versioning count as 0). */
+const versionOf = (row: Record<string, unknown>): number => (typeof row.version === 'number' && Number.isSafeInteger(row.version) ? row.version : 0);
+
+/** A row is gone (deleted, or expired by TTL): remove its node unless a newer version has been written since. */
+export function projectRemoval(row: Record<string, unknown>, version = versionOf(row)): GraphMutation[] {
+  const node = nodeRef(row.key);
+  return node && typeof row.username === 'string' ? [{ kind: 'deleteNode', username: row.username, node, version }] : [];
+}
+
 /** One table row (plain JS, as DynamoDB returns it) → the mutations that make the graph hold it. */
 export function projectRow(row: Record<string, unknown>): GraphMutation[] {
   const { username } = row;
   const node = nodeRef(row.key);
   if (!node || typeof username !== 'string' || !username) return [];
 
-  const extraLabels: NodeLabel[] = node.label === 'Asset' && row.source === 'seed' ? ['Seed'] : [];
-  const incoming = INCOMING[node.label];
-  const from = nodeRef(row[incoming.field]);
+  const kind = NODE_KINDS[nodeKindOfKey(node.key)!];
+  const extraLabels: NodeLabel[] = kind.seedable && row.source === 'seed' ? ['Seed'] : [];
+  const from = nodeRef(row[kind.incoming.field]);
+  const version = versionOf(row);
   return [
     // Only what a client may see goes into the graph (not the row's `version`), so graph results need no filtering.
-    { kind: 'upsertNode', username, node, extraLabels, properties: normaliseProperties(publicView(row)) },
+    { kind: 'upsertNode', username, node, extraLabels, properties: normaliseProperties(publicView(row)), version },
     // Always emitted, even with no source: an edge the row no longer declares must go.
-    { kind: 'setIncoming', username, node, type: incoming.type, from: from && from.key !== node.key ? [from] : [] },
+    { kind: 'setIncoming', username, node, type: kind.incoming.type, from: from && from.key !== node.key ? [from] : [], version },
   ];
 }
 
@@ -96,8 +92,9 @@ export function projectStreamRecord(record: TableStreamRecord): GraphMutation[] 
   if (!nodeRef((dynamodb?.Keys?.key as { S?: unknown } | undefined)?.S)) return [];
   if (eventName === 'REMOVE') {
     const keys = dynamodb?.Keys ? decode(dynamodb.Keys) : {};
-    const node = nodeRef(keys.key);
-    return node && typeof keys.username === 'string' ? [{ kind: 'deleteNode', username: keys.username, node }] : [];
+    // The old image's version guards against a late replay deleting a re-created row; without one, delete.
+    const old = dynamodb?.OldImage ? decode(dynamodb.OldImage) : undefined;
+    return projectRemoval(keys, old ? versionOf(old) : Number.MAX_SAFE_INTEGER);
   }
   if (eventName !== 'INSERT' && eventName !== 'MODIFY') return [];
   if (!dynamodb?.NewImage) {

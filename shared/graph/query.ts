@@ -6,10 +6,18 @@
 import * as z from 'zod';
 import { invalidInput, payloadTooLarge } from '../errors';
 import { describeIssue } from '../model/common';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from './model';
+import { NODE_LABELS, QUERY_ONLY_LABELS, QUERY_ONLY_RELATIONSHIP_TYPES, RELATIONSHIP_TYPES } from './model';
 
 /** The largest page a client may ask for; larger answers 413 "reduce page size" (the CLI then halves its limit). */
 export const MAX_PAGE_SIZE = 4096;
+/** The answer for any page too large to return (the SDK halves `limit`, doubles `page` and retries on it). */
+export const REDUCE_PAGE_SIZE = 'reduce page size';
+
+/** Labels and relationship types a query may name: what the projection writes plus what the clients send. */
+export const QUERY_LABELS = [...NODE_LABELS, ...QUERY_ONLY_LABELS] as readonly string[];
+export const QUERY_RELATIONSHIP_TYPES = [...RELATIONSHIP_TYPES, ...QUERY_ONLY_RELATIONSHIP_TYPES] as readonly string[];
+/** Chariot puts `TTL` on nearly every node; here it names nothing, so a query's `TTL` label is dropped. */
+const IGNORED_LABELS = new Set(['TTL']);
 /** How deep relationships may nest (node → related node → its related node …), to bound query cost. */
 export const MAX_NESTING = 3;
 
@@ -28,7 +36,8 @@ export interface Filter {
 }
 
 export interface RelationshipQuery {
-  readonly types: readonly RelationshipType[];
+  /** Only from QUERY_RELATIONSHIP_TYPES (they are interpolated into Cypher). */
+  readonly types: readonly string[];
   /** `source`: the related node is the edge's source (it points at the queried node); `target`: the reverse. */
   readonly direction: 'source' | 'target';
   readonly node: NodeQuery;
@@ -37,8 +46,11 @@ export interface RelationshipQuery {
 }
 
 export interface NodeQuery {
-  readonly labels: readonly NodeLabel[];
+  /** Only from QUERY_LABELS (they are interpolated into Cypher). */
+  readonly labels: readonly string[];
   readonly filters: readonly Filter[];
+  /** Free text the node's key contains (the SDK's `search`). */
+  readonly search?: string;
   readonly relationships: readonly RelationshipQuery[];
 }
 
@@ -68,12 +80,13 @@ const filterSchema = z
   });
 
 interface RawNode {
-  labels?: NodeLabel[];
+  labels?: string[];
+  search?: string;
   filters?: z.infer<typeof filterSchema>[];
   relationships?: RawRelationship[];
 }
 interface RawRelationship {
-  label: RelationshipType | RelationshipType[];
+  label: string | string[];
   source?: RawNode;
   target?: RawNode;
   optional?: boolean;
@@ -82,8 +95,9 @@ interface RawRelationship {
 
 const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
   z.object({
-    labels: z.array(z.enum(NODE_LABELS)).optional(),
+    labels: z.array(z.enum(QUERY_LABELS as [string, ...string[]])).optional(),
     filters: z.array(filterSchema).optional(),
+    search: z.string().min(1).max(2048).optional(),
     relationships: z.array(relationshipSchema).optional(),
   }),
 );
@@ -91,7 +105,7 @@ const nodeSchema: z.ZodType<RawNode> = z.lazy(() =>
 const relationshipSchema: z.ZodType<RawRelationship> = z.lazy(() =>
   z
     .object({
-      label: z.union([z.enum(RELATIONSHIP_TYPES), z.array(z.enum(RELATIONSHIP_TYPES)).min(1)]),
+      label: z.union([z.enum(QUERY_RELATIONSHIP_TYPES as [string, ...string[]]), z.array(z.enum(QUERY_RELATIONSHIP_TYPES as [string, ...string[]])).min(1)]),
       source: nodeSchema.optional(),
       target: nodeSchema.optional(),
       optional: z.boolean().optional(),
@@ -116,8 +130,9 @@ const querySchema = z.object({
 function toNodeQuery(raw: RawNode, depth: number): NodeQuery {
   if (depth > MAX_NESTING) throw invalidInput(`relationships nest at most ${MAX_NESTING} deep`);
   return {
-    labels: raw.labels ?? [],
+    labels: (raw.labels ?? []).filter((label) => !IGNORED_LABELS.has(label)),
     filters: raw.filters ?? [],
+    ...(raw.search === undefined ? {} : { search: raw.search }),
     relationships: (raw.relationships ?? []).map((rel) => ({
       types: Array.isArray(rel.label) ? [...new Set(rel.label)] : [rel.label],
       direction: rel.source ? 'source' : 'target',
@@ -132,9 +147,16 @@ export function parseGraphQuery(body: unknown): GraphQuery {
   const parsed = querySchema.safeParse(body);
   if (!parsed.success) throw invalidInput(`invalid graph query: ${parsed.error.issues.map(describeIssue).join('; ')}`);
   const { node, page = 0, limit = MAX_PAGE_SIZE, orderBy = 'key', descending = false } = parsed.data;
-  if (limit > MAX_PAGE_SIZE) throw payloadTooLarge('reduce page size');
+  if (limit > MAX_PAGE_SIZE) throw payloadTooLarge(REDUCE_PAGE_SIZE);
   // SKIP = page × limit must stay an exact integer for Neo4j (the embedded store would just return nothing).
   if (!Number.isSafeInteger(page * limit)) throw invalidInput('page is too large');
-  if (!node.labels?.length) throw invalidInput('invalid graph query: node.labels needs at least one label');
-  return { node: toNodeQuery(node, 0), page, limit, orderBy, descending };
+  const root = toNodeQuery(node, 0);
+  if (!root.labels.length) throw invalidInput('invalid graph query: node.labels needs at least one label');
+  return { node: root, page, limit, orderBy, descending };
 }
+
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+
+/** `POST /my` query parameters: `global=true` searches Praetorian-wide data, `tree=true` answers a nested list. */
+export const GraphSearchParams = z.object({ global: flag.optional(), tree: flag.optional() });
+export type GraphSearchParams = z.output<typeof GraphSearchParams>;

@@ -4,7 +4,7 @@
  */
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { GraphMutation } from './model';
+import { PROJECTED_PREFIXES, type GraphMutation } from './model';
 import { applyMutations, projectRow } from './projection';
 import type { GraphStore } from './store';
 
@@ -23,7 +23,6 @@ export interface RebuildReport {
   readonly nodesWritten: number;
 }
 
-const PROJECTED_PREFIXES = ['#asset#', '#risk#', '#attribute#'];
 
 export async function rebuildGraph(options: RebuildOptions): Promise<RebuildReport> {
   const { store, tableName, clear = true, pageSize = 500 } = options;

@@ -1,13 +1,14 @@
 /**
  * The graph search behind `POST /my`: a node filter plus relationship traversal, paginated, always inside the
- * caller's tenant. Runtime-neutral: the Lambda handler and the Hono service both call graphSearchOperation.
+ * caller's tenant (or the read-only `global` one with `global=true`). Runtime-neutral: the Lambda handler and
+ * the Hono service both call it.
  */
 import type { Whoami } from '../auth/whoami';
-import { invalidInput } from '../errors';
-import type { ApiResponse } from '../http/types';
-import type { GraphProperties } from './model';
+import { GLOBAL_PARTITION } from '../db/repository';
+import { payloadTooLarge } from '../errors';
+import type { GraphNode, GraphProperties } from './model';
 import { plural } from '../model';
-import { parseGraphQuery } from './query';
+import { MAX_PAGE_SIZE, parseGraphQuery, REDUCE_PAGE_SIZE, type GraphSearchParams, type NodeQuery, type RelationshipQuery } from './query';
 import type { GraphStore } from './store';
 
 export interface GraphSearchResult {
@@ -17,40 +18,64 @@ export interface GraphSearchResult {
   readonly offset?: number;
 }
 
+/** A tree answer: root nodes, each with the nodes of every queried relationship under the relationship's label. */
+export type GraphTree = GraphProperties[];
+
 /** The response key of a label: `Asset` → `assets`, `Technology` → `technologies`. */
 export const pluralOf = (label: string): string => plural(label.toLowerCase());
 
+/** A page whose JSON is larger than this answers 413 (a Lambda response may not exceed 6 MB). */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+/** `tree=true` looks up each root's relationships one by one, so its pages are smaller. */
+export const MAX_TREE_PAGE_SIZE = 256;
+
+function assertFits(body: unknown): void {
+  if (Buffer.byteLength(JSON.stringify(body)) > MAX_RESPONSE_BYTES) throw payloadTooLarge(REDUCE_PAGE_SIZE);
+}
+
+/** The nodes related to `root` through `rel`, each with its own relationships nested. */
+async function relatedOf(store: GraphStore, tenant: string, root: GraphNode, rootLabels: readonly string[], rel: RelationshipQuery): Promise<GraphProperties[]> {
+  const back: RelationshipQuery = {
+    types: rel.types,
+    direction: rel.direction === 'source' ? 'target' : 'source',
+    node: { labels: rootLabels, filters: [{ field: 'key', operator: '=', value: root.properties.key as string }], relationships: [] },
+    optional: false,
+  };
+  const nodes = await store.search(tenant, { ...rel.node, relationships: [...rel.node.relationships, back] }, { skip: 0, limit: MAX_PAGE_SIZE, orderBy: 'key', descending: false });
+  return Promise.all(nodes.map((node) => treeOf(store, tenant, node, rel.node)));
+}
+
+async function treeOf(store: GraphStore, tenant: string, node: GraphNode, query: NodeQuery): Promise<GraphProperties> {
+  const tree: GraphProperties = { ...node.properties };
+  for (const rel of query.relationships) tree[rel.types.join('|')] = await relatedOf(store, tenant, node, query.labels, rel);
+  return tree;
+}
+
 /**
- * Runs a parsed-or-raw `POST /my` query for `whoami.tenant`. Throws InvalidInput (bad query), PayloadTooLarge (page too
- * large) or Unavailable (graph database unavailable).
+ * Runs a `POST /my` query for `whoami.tenant`. Throws InvalidInput (bad query), PayloadTooLarge (page too large:
+ * over MAX_PAGE_SIZE rows, or an answer over MAX_RESPONSE_BYTES) or Unavailable (graph database unavailable).
  */
-export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params?: GraphSearchParams & { tree?: false }): Promise<GraphSearchResult>;
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams): Promise<GraphSearchResult | GraphTree>;
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
   const query = parseGraphQuery(body);
+  if (params.tree && query.limit > MAX_TREE_PAGE_SIZE) throw payloadTooLarge(REDUCE_PAGE_SIZE);
+  const tenant = params.global ? GLOBAL_PARTITION : whoami.tenant;
   // One extra row tells whether another page exists without a count query.
-  const nodes = await store.search(whoami.tenant, query.node, {
+  const nodes = await store.search(tenant, query.node, {
     skip: query.page * query.limit,
     limit: query.limit + 1,
     orderBy: query.orderBy,
     descending: query.descending,
   });
-  const page = nodes.slice(0, query.limit).map((node) => node.properties);
-  const result: Record<string, GraphProperties[] | number> = { [pluralOf(query.node.labels[0])]: page };
-  if (nodes.length > query.limit) result.offset = query.page + 1;
-  return result;
-}
-
-export interface GraphSearchDeps {
-  readonly graph: GraphStore;
-}
-
-/** The `POST /my` operation: raw JSON body in, ApiResponse out; bad input throws InvalidInput. */
-export async function graphSearchOperation(whoami: Whoami, rawBody: string | undefined, deps: GraphSearchDeps): Promise<ApiResponse> {
-  if (!rawBody?.trim()) throw invalidInput('a graph query body is required');
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody);
-  } catch {
-    throw invalidInput('the body is not valid JSON');
+  const page = nodes.slice(0, query.limit);
+  if (params.tree) {
+    const tree = await Promise.all(page.map((node) => treeOf(store, tenant, node, query.node)));
+    assertFits(tree);
+    return tree;
   }
-  return { status: 200, body: await searchGraph(deps.graph, whoami, body) };
+  const result: Record<string, GraphProperties[] | number> = { [pluralOf(query.node.labels[0])]: page.map((node) => node.properties) };
+  if (nodes.length > query.limit) result.offset = query.page + 1;
+  assertFits(result);
+  return result;
 }

@@ -11,10 +11,15 @@ export interface SearchWindow {
   readonly descending: boolean;
 }
 
+export interface ApplyOptions {
+  /** One attempt, no retries: the request path's write, which must not hold a response while Neo4j is down. */
+  readonly once?: boolean;
+}
+
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** Applies the mutations in order, in one transaction. Replaying the same mutations changes nothing. */
-  apply(mutations: readonly GraphMutation[]): Promise<void>;
+  apply(mutations: readonly GraphMutation[], options?: ApplyOptions): Promise<void>;
   /**
    * The nodes of `tenant` matching `query`, ordered and windowed. Every node on every traversed relationship
    * is matched within `tenant` as well, so another tenant's data can never shape or appear in the result.

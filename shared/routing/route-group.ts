@@ -8,7 +8,7 @@
  * without loading any domain code; operations live beside them (`operations.ts`, see `defineOperations`).
  */
 import type * as z from 'zod';
-import type { Logger } from '@aws-lambda-powertools/logger';
+import type { RequestLogger } from '../observability/logger';
 import type { ApiDependencies } from '../api/dependencies';
 import type { Whoami } from '../auth/whoami';
 import type { ApiRequest, ApiResponse } from '../http/types';
@@ -97,7 +97,7 @@ export interface OperationContext<S extends RouteSpec = RouteSpec> {
   readonly whoami: WhoamiOf<S>;
   readonly query: QueryOf<S>;
   readonly deps: ApiDependencies;
-  readonly logger: Logger;
+  readonly logger: RequestLogger;
 }
 
 /** What a route does, once, for both runtimes: validated input in, a status and JSON body out. */

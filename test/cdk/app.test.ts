@@ -108,7 +108,8 @@ describe('dev (create mode)', () => {
     expect(Object.keys(variables('file'))).toContain('FILES_BUCKET');
     expect(Object.keys(variables('search'))).not.toContain('FILES_BUCKET');
     expect(Object.keys(variables('asset'))).not.toEqual(expect.arrayContaining(['FILES_BUCKET']));
-    expect(Object.keys(variables('asset'))).not.toContain('NEO4J_SECRET_ARN');
+    expect(Object.keys(variables('asset'))).toContain('NEO4J_SECRET_ARN'); // read-your-writes: asset writes go to the graph
+    expect(Object.keys(variables('key'))).not.toContain('NEO4J_SECRET_ARN');
     const policies = Object.entries(resourcesOfType(template, 'AWS::IAM::Policy'));
     const actionsOf = (group: string) => {
       const [, policy] = policies.find(([id]) => id.startsWith(`Routes${group}function`))!;
@@ -119,9 +120,9 @@ describe('dev (create mode)', () => {
     expect(actionsOf('asset')).toContain('dynamodb:PutItem');
     expect(actionsOf('file')).toContain('s3:PutObject');
     for (const group of ['search', 'asset', 'key', 'hook']) expect(actionsOf(group)).not.toContain('s3:');
-    // Only the group that searches the graph may read the Neo4j secret.
-    expect(actionsOf('search')).toContain('secretsmanager:GetSecretValue');
-    for (const group of ['asset', 'file', 'key']) expect(actionsOf(group)).not.toContain('secretsmanager:');
+    // Only groups that search or write the graph (read-your-writes) may read the Neo4j secret.
+    for (const group of ['search', 'asset', 'risk', 'attribute', 'hook']) expect(actionsOf(group)).toContain('secretsmanager:GetSecretValue');
+    for (const group of ['file', 'key', 'account', 'job']) expect(actionsOf(group)).not.toContain('secretsmanager:');
   });
 
   it('creates the files bucket encrypted, TLS-only and private, and a Neo4j secret', () => {

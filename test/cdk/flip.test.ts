@@ -42,9 +42,9 @@ describe('flipping one route to fargate', () => {
     for (const name of ['TABLE_NAME', 'COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'LOG_LEVEL']) {
       expect(environment).toHaveProperty(name);
     }
-    // Only what its migrated groups touch: GET /asset needs neither the files bucket nor the Neo4j secret.
+    // Only what its migrated groups touch: GET /asset needs no files bucket, but the Neo4j secret (assets are written to the graph).
     expect(environment).not.toHaveProperty('FILES_BUCKET');
-    expect(environment).not.toHaveProperty('NEO4J_SECRET_ARN');
+    expect(environment).toHaveProperty('NEO4J_SECRET_ARN');
     // The ALB asks readiness (dependencies answer); ECS asks liveness (the process answers).
     after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health/ready', Port: 8080, TargetType: 'ip' });
     expect(container.HealthCheck.Command.join(' ')).toContain('http://127.0.0.1:8080/health/live');

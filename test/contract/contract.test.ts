@@ -39,8 +39,8 @@ beforeAll(async () => {
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
   pair = await startRuntimePair(stack);
-  clients.lambda = new ContractClient(pair.runtimes.lambda, user, pair.refreshGraph.lambda);
-  clients.hono = new ContractClient(pair.runtimes.hono, user, pair.refreshGraph.hono);
+  clients.lambda = new ContractClient(pair.runtimes.lambda, user);
+  clients.hono = new ContractClient(pair.runtimes.hono, user);
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 /** The tenant repository on DynamoDB Local: merge vs visit, pagination, conflicts, isolation. */
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Whoami } from '../../shared/auth/whoami';
 import { domainErrorResponse } from '../../shared/api/respond';
@@ -108,16 +109,16 @@ test('a write landing between our read and our write makes ours retry and re-mer
   const asset = (await core.repository(A).create(newAsset(A.tenant, { dns: 'sneaky.example.com' }))) as Asset;
   let injected = false;
   // A client whose first conditional Put is preceded by another writer's update.
-  const racingDoc = {
+  const racingClient = {
     send: async (command: unknown) => {
-      if (!injected && command instanceof PutCommand) {
+      if (!injected && command instanceof PutItemCommand) {
         injected = true;
         await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...asset, tags: ['other'], version: 2 } }));
       }
-      return stack.doc.send(command as PutCommand);
+      return core.repositoryDeps.dynamodb.send(command as PutItemCommand);
     },
-  } as unknown as typeof stack.doc;
-  const repo = repositoryFor({ ...core.repositoryDeps, doc: racingDoc }, A);
+  } as unknown as typeof core.repositoryDeps.dynamodb;
+  const repo = repositoryFor({ ...core.repositoryDeps, dynamodb: racingClient }, A);
   let calls = 0;
   const result = await repo.update<Asset>(asset.key, (a) => {
     calls++;

@@ -114,7 +114,7 @@ describe('npm start: the local stack', () => {
 
     expect(await call(stack, '/asset', token)).toMatchObject({ status: 200, body: lambdaAnswers.get('/asset') });
     expect(await call(stack, '/job', token)).toMatchObject({ status: 200, body: lambdaAnswers.get('/job') });
-    // The graph: the service's own embedded store, filled from the table's stream, answers like the Lambda's did.
+    // The graph: one graph server for all processes, rebuilt from the table at start, answers like before.
     expect(await projectedAssets(stack, token)).toEqual(lambdaAnswers.get('POST /my'));
   });
 

@@ -20,18 +20,28 @@ describe('Cypher built for the Neo4j adapter', () => {
       'CREATE CONSTRAINT asset_identity IF NOT EXISTS FOR (n:Asset) REQUIRE (n.username, n.key) IS UNIQUE',
       'CREATE CONSTRAINT risk_identity IF NOT EXISTS FOR (n:Risk) REQUIRE (n.username, n.key) IS UNIQUE',
       'CREATE CONSTRAINT attribute_identity IF NOT EXISTS FOR (n:Attribute) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT port_identity IF NOT EXISTS FOR (n:Port) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT technology_identity IF NOT EXISTS FOR (n:Technology) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT web_application_identity IF NOT EXISTS FOR (n:WebApplication) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT webpage_identity IF NOT EXISTS FOR (n:Webpage) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT addomain_identity IF NOT EXISTS FOR (n:ADDomain) REQUIRE (n.username, n.key) IS UNIQUE',
+      'CREATE CONSTRAINT preseed_identity IF NOT EXISTS FOR (n:Preseed) REQUIRE (n.username, n.key) IS UNIQUE',
       'CREATE CONSTRAINT discovered_identity IF NOT EXISTS FOR ()-[r:DISCOVERED]-() REQUIRE (r.username, r.key) IS UNIQUE',
       'CREATE CONSTRAINT has_vulnerability_identity IF NOT EXISTS FOR ()-[r:HAS_VULNERABILITY]-() REQUIRE (r.username, r.key) IS UNIQUE',
       'CREATE CONSTRAINT has_attribute_identity IF NOT EXISTS FOR ()-[r:HAS_ATTRIBUTE]-() REQUIRE (r.username, r.key) IS UNIQUE',
+      'CREATE CONSTRAINT has_port_identity IF NOT EXISTS FOR ()-[r:HAS_PORT]-() REQUIRE (r.username, r.key) IS UNIQUE',
+      'CREATE CONSTRAINT has_technology_identity IF NOT EXISTS FOR ()-[r:HAS_TECHNOLOGY]-() REQUIRE (r.username, r.key) IS UNIQUE',
+      'CREATE CONSTRAINT has_webpage_identity IF NOT EXISTS FOR ()-[r:HAS_WEBPAGE]-() REQUIRE (r.username, r.key) IS UNIQUE',
     ]);
   });
 
-  test('a node upsert MERGEs on (username, key), replaces properties and follows the Seed label', () => {
-    const [statement] = mutationStatements(projectRow(assetRow(T, 'example.com', { source: 'seed', history: [{ to: 'A' }] })).slice(0, 1));
+  test('a node upsert MERGEs on (username, key), never goes back a version, replaces properties and follows the Seed label', () => {
+    const [statement] = mutationStatements(projectRow(assetRow(T, 'example.com', { source: 'seed', history: [{ to: 'A' }], version: 4 })).slice(0, 1));
     expect(statement.text).toBe(
       [
         'UNWIND $rows AS row',
         'MERGE (n:Asset {username: row.username, key: row.key})',
+        'WITH n, row WHERE coalesce(n._version, -1) <= row.version',
         'SET n = row.properties',
         "FOREACH (_ IN CASE WHEN 'Seed' IN row.extraLabels THEN [1] ELSE [] END | SET n:Seed)",
         "FOREACH (_ IN CASE WHEN 'Seed' IN row.extraLabels THEN [] ELSE [1] END | REMOVE n:Seed)",
@@ -42,8 +52,9 @@ describe('Cypher built for the Neo4j adapter', () => {
         {
           username: T,
           key: '#asset#example.com#example.com',
+          version: 4,
           extraLabels: ['Seed'],
-          properties: expect.objectContaining({ source: 'seed', history: '[{"to":"A"}]', _json: ['history'] }),
+          properties: expect.objectContaining({ source: 'seed', history: '[{"to":"A"}]', _json: ['history'], _version: 4 }),
         },
       ],
     });
@@ -56,7 +67,7 @@ describe('Cypher built for the Neo4j adapter', () => {
       [
         'UNWIND $rows AS row',
         'MERGE (n:Risk {username: row.username, key: row.key})',
-        'WITH n, row',
+        'WITH n, row WHERE coalesce(n._version, -1) <= row.version',
         'OPTIONAL MATCH ()-[old:HAS_VULNERABILITY]->(n) WHERE NOT old.key IN row.keep',
         'DELETE old',
         'WITH DISTINCT n, row',
@@ -66,7 +77,7 @@ describe('Cypher built for the Neo4j adapter', () => {
       ].join('\n'),
     );
     const relKey = '#asset#a.com#a.com#HAS_VULNERABILITY#risk#a.com#xss';
-    expect(statement.parameters).toEqual({ rows: [{ username: T, key: risk.key, keep: [relKey], from: [{ key: '#asset#a.com#a.com', relKey }] }] });
+    expect(statement.parameters).toEqual({ rows: [{ username: T, key: risk.key, version: 0, keep: [relKey], from: [{ key: '#asset#a.com#a.com', relKey }] }] });
   });
 
   test('consecutive mutations of one shape share an UNWIND statement; order is kept', () => {
@@ -79,8 +90,11 @@ describe('Cypher built for the Neo4j adapter', () => {
     expect((statements[1].parameters.rows as unknown[]).length).toBe(3); // rows with and without a source share it
     // interleaved shapes stay in order
     expect(mutationStatements(mutations).map((s) => s.text.split('\n')[1].split(' ')[0])).toEqual(['MERGE', 'MERGE', 'MERGE', 'MERGE', 'MERGE', 'MERGE']);
-    expect(mutationStatements([{ kind: 'deleteNode', username: T, node: { key: '#risk#a#b', label: 'Risk' } }])).toEqual([
-      { text: 'UNWIND $rows AS row\nMATCH (n:Risk {username: row.username, key: row.key})\nDETACH DELETE n', parameters: { rows: [{ username: T, key: '#risk#a#b' }] } },
+    expect(mutationStatements([{ kind: 'deleteNode', username: T, node: { key: '#risk#a#b', label: 'Risk' }, version: 3 }])).toEqual([
+      {
+        text: 'UNWIND $rows AS row\nMATCH (n:Risk {username: row.username, key: row.key})\nWHERE coalesce(n._version, -1) <= row.version\nDETACH DELETE n',
+        parameters: { rows: [{ username: T, key: '#risk#a#b', version: 3 }] },
+      },
     ]);
   });
 
@@ -92,6 +106,7 @@ describe('Cypher built for the Neo4j adapter', () => {
         node: { key: '#attribute#a#b#risk#x#y', label: 'Attribute' },
         type: 'HAS_ATTRIBUTE',
         from: [{ key: '#risk#x#y', label: 'Risk' }, { key: '#asset#x#x', label: 'Asset' }],
+        version: 1,
       },
     ]);
     expect(statements.map((s) => s.text.match(/MERGE \(source:(\w+)/)?.[1])).toEqual(['Risk', 'Asset']);
@@ -168,10 +183,10 @@ describe('Cypher built for the Neo4j adapter', () => {
 
   test('snapshot and clear statements stay within projected labels', () => {
     const { nodes, edges } = snapshotStatements(T);
-    expect(nodes).toEqual({ text: 'MATCH (n) WHERE n.username = $tenant AND (n:Asset OR n:Risk OR n:Attribute)\nRETURN n\nORDER BY n.key', parameters: { tenant: T } });
-    expect(edges.text).toContain('[r:DISCOVERED|HAS_VULNERABILITY|HAS_ATTRIBUTE]');
+    expect(nodes).toEqual({ text: 'MATCH (n) WHERE n.username = $tenant AND (n:Asset OR n:Risk OR n:Attribute OR n:Port OR n:Technology OR n:WebApplication OR n:Webpage OR n:ADDomain OR n:Preseed)\nRETURN n\nORDER BY n.key', parameters: { tenant: T } });
+    expect(edges.text).toContain('[r:DISCOVERED|HAS_VULNERABILITY|HAS_ATTRIBUTE|HAS_PORT|HAS_TECHNOLOGY|HAS_WEBPAGE]');
     expect(clearBatchStatement(100)).toEqual({
-      text: 'MATCH (n) WHERE (n:Asset OR n:Risk OR n:Attribute)\nWITH n LIMIT $batch\nDETACH DELETE n\nRETURN count(*) AS deleted',
+      text: 'MATCH (n) WHERE (n:Asset OR n:Risk OR n:Attribute OR n:Port OR n:Technology OR n:WebApplication OR n:Webpage OR n:ADDomain OR n:Preseed)\nWITH n LIMIT $batch\nDETACH DELETE n\nRETURN count(*) AS deleted',
       parameters: { batch: 100 },
     });
   });

@@ -221,6 +221,70 @@ export function describeGraphStoreBehaviour(name: string, makeStore: () => Promi
         expect(await keys(B, viaApi)).toEqual([riskRow(B, '', 'api.example.com', 'b-only').key]);
         expect(await keys('carol@example.com', node(['Asset']))).toEqual([]);
       });
+
+      test('the 2.x extras: free-text search, the TTL label, labels that exist only in queries', async () => {
+        expect(await keys(A, { node: { labels: ['Risk'], search: 'sql' } })).toEqual([sqli.key]);
+        expect(await keys(A, { node: { labels: ['Asset', 'TTL'], filters: [{ field: 'key', operator: '=', value: web.key, not: false }] } })).toEqual([web.key]);
+        expect(await searchGraph(store, whoami(A), { node: { labels: ['Vulnerability'] } })).toEqual({ vulnerabilities: [] });
+      });
+
+      test('tree=true answers the roots with their related nodes nested; global=true reads the global tenant', async () => {
+        const query = node(['Asset'], [{ field: 'key', operator: '=', value: api.key }], [{ label: 'HAS_VULNERABILITY', target: { labels: ['Risk'] } }]);
+        // Tree pages are looked up root by root, so the default 4096 is "too large": the SDK halves until it fits.
+        await expect(searchGraph(store, whoami(A), query, { tree: true })).rejects.toMatchObject({ kind: 'payload-too-large', message: 'reduce page size' });
+        const tree = await searchGraph(store, whoami(A), { ...query, limit: 256 }, { tree: true });
+        expect(tree).toEqual([expect.objectContaining({ key: api.key, HAS_VULNERABILITY: [expect.objectContaining({ key: sqli.key })] })]);
+        await put(assetRow('global', 'shared.example.com'));
+        expect(await searchGraph(store, whoami(A), node(['Asset']), { global: true })).toEqual({ assets: [expect.objectContaining({ key: assetKey('shared.example.com') })] });
+      });
+
+      test('an older version of a row never overwrites a newer one', async () => {
+        await put({ ...db, status: 'A', version: 5 });
+        await put({ ...db, status: 'F', version: 4 }); // a late stream record
+        expect(await keys(A, node(['Asset'], [{ field: 'status', operator: '=', value: 'A' }]))).toContain(db.key);
+        await applyMutations(store, projectStreamRecord({ ...remove(db), dynamodb: { ...remove(db).dynamodb, OldImage: insert({ ...db, version: 3 }).dynamodb!.NewImage } }));
+        expect(await keys(A, node(['Asset'], [{ field: 'key', operator: '=', value: db.key }]))).toEqual([db.key]);
+      });
+    });
+
+    describe('every node kind and relationship, isolated per tenant', () => {
+      const asset = assetKey('kinds.example.com');
+      const app = '#webapplication#https://app.example.com/';
+      const rowsOf = (tenant: string): Row[] => [
+        assetRow(tenant, 'kinds.example.com'),
+        { username: tenant, key: `#port#tcp#443${asset}`, source: asset, protocol: 'tcp', port: 443 },
+        { username: tenant, key: '#technology#cpe:2.3:a:nginx:nginx:1.25.3:*:*:*:*:*:*:*', source: asset },
+        { username: tenant, key: app, source: 'seed', primary_url: 'https://app.example.com/' },
+        { username: tenant, key: '#webpage#https://app.example.com/login', parent: app },
+        { username: tenant, key: '#addomain#corp.example.com#S-1-5-21-1', discoveredFrom: asset },
+        { username: tenant, key: '#preseed#whois+company#registrant#Example Inc', status: 'P' },
+      ];
+
+      test('labels, extra labels, owned relationships; another tenant sees none of them', async () => {
+        await put(...rowsOf(A));
+        const { nodes, edges } = await store.snapshot(A);
+        expect(nodes.map((n) => [n.properties.key, n.labels])).toEqual(
+          expect.arrayContaining([
+            [`#port#tcp#443${asset}`, ['Port']],
+            [app, ['Asset', 'Seed', 'WebApplication']],
+            ['#addomain#corp.example.com#S-1-5-21-1', ['ADDomain', 'ADObject', 'Asset']],
+            ['#preseed#whois+company#registrant#Example Inc', ['Preseed']],
+          ]),
+        );
+        expect(edges.map((e) => e.type).sort()).toEqual(['DISCOVERED', 'HAS_PORT', 'HAS_TECHNOLOGY', 'HAS_WEBPAGE']);
+        for (const label of ['Port', 'Technology', 'WebApplication', 'Webpage', 'ADDomain', 'Preseed', 'Seed']) {
+          expect(await keys(A, node([label]))).toHaveLength(1);
+          expect(await keys(B, node([label]))).toEqual([]);
+        }
+        for (const [label, type, child] of [['Asset', 'HAS_PORT', 'Port'], ['Asset', 'HAS_TECHNOLOGY', 'Technology'], ['WebApplication', 'HAS_WEBPAGE', 'Webpage'], ['Asset', 'DISCOVERED', 'ADDomain']]) {
+          expect(await keys(A, node([label], [], [{ label: type, target: { labels: [child] } }]))).toHaveLength(1);
+          expect(await keys(B, node([label], [], [{ label: type, target: { labels: [child] } }]))).toEqual([]);
+        }
+        // B's own copy links only B's nodes
+        await put(...rowsOf(B));
+        expect((await store.snapshot(B)).edges).toHaveLength(4);
+        expect((await store.snapshot(A)).edges).toHaveLength(4);
+      });
     });
   });
 }

@@ -4,7 +4,8 @@ import type { Whoami } from '../../shared/auth/whoami';
 import { unavailable, Unavailable } from '../../shared/errors';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { projectRow } from '../../shared/graph/projection';
-import { graphSearchOperation } from '../../shared/graph/search';
+import { constraintStatements } from '../../shared/graph/cypher';
+import { searchGraph } from '../../shared/graph/search';
 import { boltNode, startBoltStub, type BoltStub } from '../support/bolt-stub';
 import { assetRow } from './fixtures';
 
@@ -36,7 +37,7 @@ describe('Neo4jGraphStore over Bolt', () => {
     await store.apply(mutations);
     await store.apply(mutations);
     const constraints = stub.queries.filter((q) => isConstraint(q.text));
-    expect(constraints).toHaveLength(6);
+    expect(constraints).toHaveLength(constraintStatements().length);
     const writes = stub.queries.filter((q) => !isConstraint(q.text));
     expect(writes).toHaveLength(4);
     expect(writes.every((q) => q.inTransaction)).toBe(true);
@@ -52,8 +53,8 @@ describe('Neo4jGraphStore over Bolt', () => {
       q.text.startsWith('MATCH (n:Asset)')
         ? { fields: ['n'], records: [[boltNode(7, ['Asset', 'Seed', 'TTL'], { username: T, key: '#asset#a#a', history: '[{"to":"A"}]', _json: ['history'] })]] }
         : { fields: [], records: [] };
-    const response = await graphSearchOperation(alice, JSON.stringify({ node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'STARTS WITH', value: '#asset#' }] }, limit: 5 }), { graph: store });
-    expect(response).toEqual({ status: 200, body: { assets: [{ username: T, key: '#asset#a#a', history: [{ to: 'A' }] }] } });
+    const response = await searchGraph(store, alice, { node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'STARTS WITH', value: '#asset#' }] }, limit: 5 });
+    expect(response).toEqual({ assets: [{ username: T, key: '#asset#a#a', history: [{ to: 'A' }] }] });
     const search = stub.queries.at(-1)!;
     expect(search.parameters).toEqual({ tenant: T, p0: '#asset#', skip: 0, limit: 6 });
     const begin = stub.messages.filter((m) => m.type === 'BEGIN').at(-1)!;
@@ -103,12 +104,12 @@ describe('Neo4jGraphStore over Bolt', () => {
   test('Neo4j down: 503 "graph database unavailable"; it works again when the database returns', async () => {
     const { port } = stub;
     await stub.stop();
-    const body = JSON.stringify({ node: { labels: ['Asset'] } });
-    await expect(graphSearchOperation(alice, body, { graph: store })).rejects.toEqual(unavailable('graph database unavailable'));
+    const body = { node: { labels: ['Asset'] } };
+    await expect(searchGraph(store, alice, body)).rejects.toEqual(unavailable('graph database unavailable'));
     await expect(store.apply(projectRow(assetRow(T, 'example.com')))).rejects.toBeInstanceOf(Unavailable);
 
     stub = await startBoltStub({ port });
-    expect(await graphSearchOperation(alice, body, { graph: store })).toEqual({ status: 200, body: { assets: [] } });
-    expect(stub.queries.filter((q) => isConstraint(q.text))).toHaveLength(6); // constraints retried after the outage
+    expect(await searchGraph(store, alice, body)).toEqual({ assets: [] });
+    expect(stub.queries.filter((q) => isConstraint(q.text))).toHaveLength(constraintStatements().length); // constraints retried after the outage
   });
 });

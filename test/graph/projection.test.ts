@@ -13,6 +13,7 @@ describe('projectRow / projectStreamRecord (pure)', () => {
         node: { key: '#asset#www.example.com#www.example.com', label: 'Asset' },
         extraLabels: [],
         properties: expect.objectContaining({ dns: 'www.example.com', tags: ['a', 'b'] }),
+        version: 0,
       },
       {
         kind: 'setIncoming',
@@ -20,6 +21,7 @@ describe('projectRow / projectStreamRecord (pure)', () => {
         node: { key: '#asset#www.example.com#www.example.com', label: 'Asset' },
         type: 'DISCOVERED',
         from: [{ key: '#asset#example.com#example.com', label: 'Asset' }],
+        version: 0,
       },
     ]);
   });
@@ -52,7 +54,7 @@ describe('projectRow / projectStreamRecord (pure)', () => {
     const row = assetRow(T, 'example.com');
     expect(projectStreamRecord(insert(row))).toEqual(projectRow(row));
     expect(projectStreamRecord(modify(row))).toEqual(projectRow(row));
-    expect(projectStreamRecord(remove(row))).toEqual([{ kind: 'deleteNode', username: T, node: { key: row.key, label: 'Asset' } }]);
+    expect(projectStreamRecord(remove(row))).toEqual([{ kind: 'deleteNode', username: T, node: { key: row.key, label: 'Asset' }, version: Number.MAX_SAFE_INTEGER }]);
     expect(projectStreamRecord(remove({ username: T, key: '#job#a#b#c' }))).toEqual([]);
   });
 

@@ -138,7 +138,7 @@ export function useEmulators(options: EmulatorOptions = {}): TestStack & { emula
     },
     env,
     config: (extra) => loadRuntimeConfig(env(extra)),
-    core: (extra) => createCore(loadRuntimeConfig(env(extra)), { doc: ready().doc, cacheTtlMs: 0 }),
+    core: (extra) => createCore(loadRuntimeConfig(env(extra)), { dynamodb: ready().client, doc: ready().doc, cacheTtlMs: 0 }),
     async user(email, groups) {
       const s = ready();
       await createUser(s.cognitoEndpoint, s.pool, { email, password: TEST_PASSWORD, groups });

@@ -8,7 +8,7 @@ import * as z from 'zod';
 export default defineRouteGroup({
   name: 'asset',
   service: 'inventory',
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /asset': { auth: 'jwt', summary: 'List assets (key prefix, offset)', query: ListQuery, responses: { 200: listOf('assets', AssetView) } },
     'PUT /asset': { auth: 'jwt', summary: 'Add or update an asset (merge)', body: AssetInput, responses: { 200: written('assets', AssetView) } },

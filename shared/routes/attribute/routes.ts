@@ -8,7 +8,7 @@ import { AttributeView, listOf, written } from '../../routing/schemas';
 export default defineRouteGroup({
   name: 'attribute',
   service: 'inventory',
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /attribute': { auth: 'jwt', summary: 'List attributes (key prefix, offset)', query: ListQuery, responses: { 200: listOf('attributes', AttributeView) } },
     'PUT /attribute': { auth: 'jwt', summary: 'Add or update an attribute of an asset or risk', body: AttributeInput, responses: { 200: written('attributes', AttributeView) } },

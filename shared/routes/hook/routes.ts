@@ -14,7 +14,7 @@ export const HookPayload = z.union([HookEntry, z.array(HookEntry).min(1, 'the li
 export default defineRouteGroup({
   name: 'hook',
   service: 'inventory',
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'POST /hook/{username}/{pin}': {
       auth: 'public',

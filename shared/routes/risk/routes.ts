@@ -24,7 +24,7 @@ export const RiskDeleteRequest = z.object({
 export default defineRouteGroup({
   name: 'risk',
   service: 'inventory',
-  access: { table: 'readWrite' },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /risk': { auth: 'jwt', summary: 'List risks (key prefix, offset)', query: ListQuery, responses: { 200: listOf('risks', RiskView) } },
     'POST /risk': { auth: 'jwt', summary: 'Add a risk to an asset', body: NewRiskRequest, responses: { 201: written('risks', RiskView) } },

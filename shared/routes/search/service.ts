@@ -2,7 +2,8 @@
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
 import { unavailable } from '../../errors';
-import { searchGraph, type GraphSearchResult } from '../../graph/search';
+import { searchGraph, type GraphSearchResult, type GraphTree } from '../../graph/search';
+import type { GraphSearchParams } from '../../graph/query';
 import { entityType, plural, publicView, type BaseRow } from '../../model';
 import type { SearchQuery } from '../../api/input';
 
@@ -41,10 +42,10 @@ export async function searchTable(deps: Pick<ApiDependencies, 'repository'>, who
 }
 
 /** Any role may search the graph; the body is the raw `POST /my` query JSON. */
-export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown): Promise<GraphSearchResult> {
+export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
   if (!deps.graph) throw unavailable('graph search is not served here');
   const store = await deps.graph().catch(() => {
     throw unavailable('graph database unavailable'); // e.g. its secret or config cannot be read; retried next request
   });
-  return searchGraph(store, whoami, body);
+  return searchGraph(store, whoami, body, params);
 }

@@ -335,12 +335,10 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.assets[0]).toMatchObject({ key: c.state.key });
     },
-    knownFailing: 'the graph trails table writes (a stream poller): an immediate POST /my misses the asset',
   }),
   cli2('risks.list', 'POST /my {node:{labels:[Risk], search:<text>}}', 'sdk/entities/risks.py:114-143', {
     arrange: async (c) => {
       await addRisk(c, await addAsset(c, 'v2-risks.example.com'), 'v2-listed-risk');
-      await c.refreshGraph();
     },
     request: () => ({ method: 'POST', path: '/my', body: { node: { labels: ['Risk'], search: 'v2-listed' }, page: 0, limit: 4096 } }),
     reads: ({ status, body }) => {
@@ -351,7 +349,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
   cli2('seeds.get', 'POST /my {node:{labels:[Seed], filters:[{field:key, operator:"=", value:#asset#<dns>#<dns>}]}}', 'sdk/entities/seeds.py:36-70', {
     arrange: async (c) => {
       await c.native('PUT', '/asset', { body: { dns: 'v2-seed.example.com', source: 'seed' } });
-      await c.refreshGraph();
     },
     request: () => ({ method: 'POST', path: '/my', body: { node: { labels: ['Seed'], filters: [{ field: 'key', operator: '=', value: '#asset#v2-seed.example.com#v2-seed.example.com', not: false }] }, page: 0, limit: 4096 } }),
     reads: ({ status, body }) => {
@@ -365,7 +362,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body).toEqual(expect.any(Object));
     },
-    knownFailing: 'label Preseed is 400 invalid graph query',
   }),
   cli2('search.count', 'GET /my/count?key=<term>', 'sdk/entities/search.py:27-36; sdk/chariot.py:273-276', {
     request: () => count('#asset#'),

@@ -24,7 +24,7 @@ export interface BothRuntimes {
 
 type Users = Readonly<Record<Who, { readonly idToken: string }>>;
 
-function underTest(runtime: Runtime, users: Users, refreshGraph: () => Promise<void>): RuntimeUnderTest {
+function underTest(runtime: Runtime, users: Users): RuntimeUnderTest {
   const send = async (headers: Record<string, string>, request: ClientRequest): Promise<Answer> => {
     const as = request.as === undefined ? 'ada' : request.as;
     const all: Record<string, string> = { ...headers, ...request.headers };
@@ -46,7 +46,6 @@ function underTest(runtime: Runtime, users: Users, refreshGraph: () => Promise<v
         state: {},
         send: (request) => send(CLIENT_HEADERS[call.client], request),
         native: (method, path, options = {}) => send({ 'content-type': 'application/json' }, { ...options, method: method as ClientRequest['method'], path }),
-        refreshGraph,
       };
     },
   };
@@ -57,8 +56,8 @@ export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes>
   const users: Users = { ada, bob };
   const pair = await startRuntimePair(stack, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
   return {
-    lambda: underTest(pair.runtimes.lambda, users, pair.refreshGraph.lambda),
-    hono: underTest(pair.runtimes.hono, users, pair.refreshGraph.hono),
+    lambda: underTest(pair.runtimes.lambda, users),
+    hono: underTest(pair.runtimes.hono, users),
     close: () => pair.close(),
   };
 }

@@ -33,7 +33,6 @@ export const badSearch = c('GET /my', 'bad search → 400; isolation', [], async
 });
 
 export const searchGraph = c('POST /my', 'graph search with traversal; errors; isolation', [updateRisk], async (t) => {
-  await t.refreshGraph();
   const assets = await t.call('POST', '/my', { body: { node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'STARTS WITH', value: '#asset#example.com' }] } } });
   expect(assets.status).toBe(200);
   expect(assets.body.assets.map((a: { key: string }) => a.key)).toEqual([EXAMPLE]);

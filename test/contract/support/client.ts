@@ -53,8 +53,6 @@ export class ContractClient {
   constructor(
     readonly runtime: Runtime,
     private readonly users: UserDirectory,
-    /** Brings the runtime's graph projection up to date with its table (POST /my reads the graph). */
-    readonly refreshGraph: () => Promise<void>,
   ) {}
 
   /** Starts a case in tenants of its own: `tenants` numbers its users (ada<n>@alpha.test, …). */

@@ -35,7 +35,7 @@ export async function startBothRuntimes(stack: TestStack, env: Record<string, st
   };
   const pair = await startRuntimePair(stack, { POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'ERROR', ...env });
   const client = (runtime: RuntimeName): ContractClient => {
-    const c = new ContractClient(pair.runtimes[runtime], directory, pair.refreshGraph[runtime]);
+    const c = new ContractClient(pair.runtimes[runtime], directory);
     c.startCase('GET /my', 'resilience', TENANTS);
     return c;
   };
