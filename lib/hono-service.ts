@@ -12,6 +12,9 @@ import { grantAccess, type GroupAccess, type SharedResources } from './group-acc
 import { acknowledge } from './nag';
 
 export const CONTAINER_PORT = 8080;
+/** The services' health endpoints (containers/runtime/service-app.ts). */
+export const LIVENESS_PATH = '/health/live';
+export const READINESS_PATH = '/health/ready';
 
 /** Kept out of the Docker build context: big, irrelevant, or secret-prone. */
 export const IMAGE_EXCLUDE = ['node_modules', 'cdk.out', '.git', '.local', 'dist', 'bench', 'test', '**/*.test.ts'];
@@ -58,6 +61,14 @@ export class HonoService extends Construct {
       },
       logging: ecs.LogDrivers.awsLogs({ streamPrefix: props.service, logGroup }),
       readonlyRootFilesystem: true,
+      // Liveness only: restarting a task cannot fix a dependency, so ECS replaces a task only when its process stops answering.
+      healthCheck: {
+        command: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${CONTAINER_PORT}${LIVENESS_PATH}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`],
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(20),
+      },
     });
 
     this.service = new ecs.FargateService(this, 'Service', {
@@ -83,7 +94,8 @@ export class HonoService extends Construct {
       targetType: elbv2.TargetType.IP,
       targets: [this.service],
       deregistrationDelay: Duration.seconds(30),
-      healthCheck: { path: '/health', healthyHttpCodes: '200', interval: Duration.seconds(15) },
+      // Readiness: a target whose table does not answer gets no traffic (if every target fails, the ALB fails open).
+      healthCheck: { path: READINESS_PATH, healthyHttpCodes: '200', interval: Duration.seconds(15) },
     });
 
     grantAccess(taskDefinition.taskRole, props.access, props.resources);

@@ -39,6 +39,7 @@ import { startLocalGraph } from './graph-projection';
 import { dataPaths, readState, updateState, type DataPaths } from './state';
 import { LOCAL_TABLE_NAME, runtimeEnvironment } from './runtime-env';
 import { ServiceSupervisor } from './supervisor';
+import { superviseEmulator } from './emulators/supervised';
 
 export { LOCAL_TABLE_NAME };
 export const DEFAULT_GATEWAY_PORT = 3000;
@@ -82,6 +83,8 @@ export interface LocalStack {
   readonly startupMs: number;
   /** The pid of a service's current process (tests kill it to see the supervisor at work). */
   servicePid(name: ServiceName): number | undefined;
+  /** The pid of an emulator's current process (tests kill or hang it to see the stack heal). */
+  emulatorPid(name: 'dynamodb' | 'cognito'): number | undefined;
   serviceIsUp(name: ServiceName): boolean;
   restartService(name: ServiceName): Promise<void>;
   stop(): Promise<void>;
@@ -145,9 +148,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     log('starting DynamoDB Local and cognito-local');
     // allSettled: when one fails, the other is still registered for cleanup before we rethrow.
+    // Supervised: a crashed emulator comes back on the same port over the same data (local/emulators/supervised.ts).
     const emulators = await Promise.allSettled([
-      startDynamoDbLocal({ port: options.emulatorPorts?.dynamodb, dataDir: paths.dynamodb }),
-      startCognitoLocal({ port: options.emulatorPorts?.cognito, dataDir: paths.cognito }),
+      superviseEmulator('DynamoDB Local', (port) => startDynamoDbLocal({ port, dataDir: paths.dynamodb }), log, options.emulatorPorts?.dynamodb),
+      superviseEmulator('cognito-local', (port) => startCognitoLocal({ port, dataDir: paths.cognito }), log, options.emulatorPorts?.cognito),
     ]);
     for (const started of emulators) if (started.status === 'fulfilled') cleanups.push(() => started.value.stop());
     const failed = emulators.find((started) => started.status === 'rejected');
@@ -255,6 +259,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seedResult,
       startupMs: Math.round(performance.now() - started),
       servicePid: (name) => supervisor.pid(name),
+      emulatorPid: (name) => (name === 'dynamodb' ? dynamodb : cognito).pid,
       serviceIsUp: (name) => supervisor.isUp(name),
       restartService: (name) => supervisor.restart(name),
       stop: stopAll,

@@ -1,6 +1,6 @@
 /**
  * `npm start [-- --fresh] [--port 3000] [-c env=dev] [-c "migrate:GET /asset=fargate"] [--data-dir DIR]`
- * Starts the whole API locally (see local/stack.ts) and stops it cleanly on Ctrl-C / SIGTERM.
+ * Starts the whole API locally (see local/stack.ts) and stops it cleanly on Ctrl-C, SIGTERM, SIGHUP, or when npm exits.
  */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
@@ -17,6 +17,21 @@ const optionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_GATEWAY_PORT),
   'data-dir': z.string().optional(),
 });
+
+/**
+ * npm does not pass a SIGTERM sent to its own pid on to its child (it just exits), so a process manager or
+ * `timeout 20 npm start` would orphan the stack. When our parent goes away we are re-parented: stop then.
+ */
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 250);
+  timer.unref();
+}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -42,25 +57,29 @@ async function main(): Promise<void> {
 
   const t0 = performance.now();
   const progress = (line: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
-  let stack: LocalStack | undefined;
+  let starting: Promise<LocalStack> | undefined;
   let stoppingSince = 0;
   const shutdown = async (signal: string) => {
     if (stoppingSince) {
-      // tsx relays the terminal's Ctrl-C, so one arrives twice within milliseconds: only a later one forces.
+      // A terminal's Ctrl-C can reach us twice within milliseconds (directly and relayed): only a later one forces.
       if (performance.now() - stoppingSince < 1000) return;
       console.log('forced exit'); // children still exit: their stdin closes with this process
       process.exit(1);
     }
     stoppingSince = performance.now();
     console.log(`\n${signal}: stopping gateway, services and emulators`);
+    // Mid-start: let the start finish (or fail, which cleans up after itself), then stop everything it started.
+    const stack = await starting?.catch(() => undefined);
     await stack?.stop();
     console.log('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  watchParent(() => void shutdown('parent exited'));
 
-  stack = await startLocalStack({
+  starting = startLocalStack({
     fresh: options.fresh,
     port: options.port,
     dataDir: options['data-dir'],
@@ -69,6 +88,7 @@ async function main(): Promise<void> {
     accessLog: options.quiet ? undefined : (line) => console.log(line),
     serviceOutput: options.quiet ? undefined : (service, line) => console.log(`[${service}] ${line}`),
   });
+  const stack = await starting;
   if (stoppingSince) return;
 
   const { url, demoUser, collaborator } = stack;

@@ -35,7 +35,15 @@ function toResponse(response: ApiResponse): Response {
 export function createServiceApp(service: ServiceName, deps: ApiDependencies): Hono {
   const app = new Hono();
   app.use(requestId({ headerName: 'x-request-id' }));
-  app.get('/health', (c) => c.json({ status: 'ok', service }));
+  // Liveness: the process is up and serving (ECS restarts a task that fails it). `/health` is its old name.
+  const live = (c: Context) => c.json({ status: 'ok', service });
+  app.get('/health', live);
+  app.get('/health/live', live);
+  // Readiness: its dependencies answer, from a cached probe (the ALB stops routing to a target that fails it).
+  app.get('/health/ready', async (c) => {
+    const readiness = (await deps.readiness?.()) ?? { ready: true, checks: {} };
+    return c.json({ status: readiness.ready ? 'ok' : 'unavailable', service, checks: readiness.checks }, readiness.ready ? 200 : 503);
+  });
   const table = operationTable(SERVED_GROUPS.filter(({ group }) => group.service === service));
   for (const { route } of table.values()) {
     app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(route.id, await requestFromContext(c), deps, table)));

@@ -64,6 +64,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
       return {
         endpoint,
         port,
+        pid: proc.child.pid,
+        exit: proc.exit,
         async stop() {
           await proc.stop();
           cleanup();

@@ -24,6 +24,10 @@ export interface DynamoDbLocalOptions {
 export interface EmulatorHandle {
   readonly endpoint: string;
   readonly port: number;
+  /** The emulator's process (tests hang it with SIGSTOP or kill it). */
+  readonly pid?: number;
+  /** Resolves when the process exits, however (`signal SIGKILL`, `exit 1`). */
+  readonly exit?: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -89,7 +93,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return true;
       });
-      return { endpoint, port, stop: () => proc.stop() };
+      return { endpoint, port, pid: proc.child.pid, exit: proc.exit, stop: () => proc.stop() };
     } catch (error) {
       await proc.stop();
       if (options.port || attempt >= 3) throw error;

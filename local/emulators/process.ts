@@ -23,6 +23,8 @@ export interface ManagedProcess {
   output(): string;
   /** Whether the process has exited. */
   exited(): boolean;
+  /** Resolves when it exits, with how (`exit 1`, `signal SIGKILL`). */
+  readonly exit: Promise<string>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -43,7 +45,8 @@ export interface StartProcessOptions extends Omit<SpawnOptions, 'stdio'> {
 export function startProcess(command: string, args: string[], options: StartProcessOptions = {}): ManagedProcess {
   const { logFile, ...spawnOptions } = options;
   const logFd = logFile === undefined ? undefined : openSync(logFile, 'w');
-  const child = spawn(command, args, { ...spawnOptions, stdio: ['pipe', logFd ?? 'pipe', logFd ?? 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches only the stack, which stops its emulators last, in order.
+  const child = spawn(command, args, { detached: true, ...spawnOptions, stdio: ['pipe', logFd ?? 'pipe', logFd ?? 'pipe'] });
   if (logFd !== undefined) closeSync(logFd); // the child holds its own copy
   let tail = '';
   const keep = (chunk: Buffer) => {
@@ -53,20 +56,21 @@ export function startProcess(command: string, args: string[], options: StartProc
   child.stderr?.on('data', keep);
   const output = () => (logFile === undefined ? tail : readTail(logFile) + tail);
   let hasExited = false;
-  const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => {
+  const exit = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
       hasExited = true;
-      resolve();
+      resolve(signal ? `signal ${signal}` : `exit ${code}`);
     });
     child.once('error', (error) => {
       tail += `\n${error.message}`;
       hasExited = true;
-      resolve();
+      resolve(error.message);
     });
   });
   return {
     child,
     output,
+    exit,
     exited: () => hasExited,
     async stop(graceMs = 5000) {
       if (hasExited) return;

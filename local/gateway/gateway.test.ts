@@ -33,3 +33,34 @@ describe('CORS and forwarding', () => {
   });
 });
 
+describe('413 on an oversized body', () => {
+  test('says Connection: close and drains, so a keep-alive client gets the answer and its next request works', async () => {
+    const { startGateway } = await import('./gateway');
+    const gateway = await startGateway({
+      port: 0,
+      routes: [],
+      authorizer: async () => ({ allow: false, context: {} }),
+      lambdas: {} as never,
+      servicePort: () => undefined,
+      cors: DEFAULT_CORS,
+    });
+    const { Agent, request: send } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (bytes: number) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = send(`${gateway.url}/asset`, { method: 'PUT', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(Buffer.alloc(bytes, 0x61));
+      });
+    try {
+      expect(await post(11 * 1024 * 1024)).toEqual({ status: 413, connection: 'close' });
+      expect((await post(10)).status).toBe(404); // no route table here: API Gateway's 404, on a fresh socket
+    } finally {
+      agent.destroy();
+      await gateway.close();
+    }
+  });
+});

@@ -108,9 +108,13 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
           requestId,
         });
       } catch (error) {
-        result = error instanceof PayloadTooLarge
-          ? { response: jsonResponse(413, { message: 'Request Entity Too Large' }), target: '-' }
-          : { response: jsonResponse(500, { message: 'Internal Server Error' }), target: '-' };
+        if (error instanceof PayloadTooLarge) {
+          // The rest of the body is still coming: drain it, and say this connection ends with the answer,
+          // so the client neither gets a reset mid-upload nor reuses a socket we are about to close.
+          incoming.resume();
+          const tooLarge = jsonResponse(413, { message: 'Request Entity Too Large' });
+          result = { response: { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } }, target: '-' };
+        } else result = { response: jsonResponse(500, { message: 'Internal Server Error' }), target: '-' };
       }
     }
     const { response, target } = result;

@@ -5,11 +5,17 @@ import { loadRuntimeConfig } from '../config/runtime';
 import { graphWriter } from '../graph/graph-writer';
 import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
+import { cachedReadiness } from './readiness';
+import { idempotentRunner } from './idempotency';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 /** Knobs of this wiring only (the rest of the environment is validated by the runtime and graph configs). */
 const WiringEnv = z.object({
   /** How long memberships and API keys stay cached per process (revocations take effect after it). */
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** How long a creating request's answer is replayed to an identical retry (0 turns idempotency off). */
+  IDEMPOTENCY_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export interface DependencyOverrides {
@@ -29,7 +35,11 @@ export interface DependencyOverrides {
 export async function createDependencies(env: NodeJS.ProcessEnv = process.env, overrides: DependencyOverrides = {}): Promise<ApiDependencies> {
   const config = loadRuntimeConfig(env);
   const wiring = WiringEnv.safeParse(env);
-  if (!wiring.success) throw new Error(`invalid runtime configuration: AUTH_CACHE_TTL_MS: ${wiring.error.issues[0]?.message}`);
+  if (!wiring.success) {
+    const issue = wiring.error.issues[0];
+    throw new Error(`invalid runtime configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const windowSeconds = wiring.data.IDEMPOTENCY_WINDOW_SECONDS;
   const core = createCore(config, { cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS, onWrite: overrides.graph && graphWriter(overrides.graph) });
   return {
     authenticate: (headers) => authenticate(headers, core.auth),
@@ -38,5 +48,11 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     repository: core.repository,
     graph: overrides.graph,
     files: core.files,
+    // A consistent read of one absent row: the cheapest call that proves the table answers, within the client's deadline.
+    // The document client shares the base client's config and middleware, so it sends Powertools' plain commands too.
+    idempotent: windowSeconds > 0 ? idempotentRunner({ client: core.doc as unknown as DynamoDBClient, tableName: config.tableName, windowSeconds }) : undefined,
+    readiness: cachedReadiness({
+      table: () => core.doc.send(new GetCommand({ TableName: config.tableName, Key: { username: 'global', key: '#health' }, ConsistentRead: true })),
+    }),
   };
 }

@@ -2,6 +2,8 @@ import type { Whoami } from '../auth/whoami';
 import type { TenantRepository } from '../db/repository';
 import type { GraphStore } from '../graph/store';
 import type { FileStore } from '../files/file-store';
+import type { Readiness } from './readiness';
+import type { RunIdempotent } from './idempotency';
 
 /**
  * What operations need from the outside world, built once per process (a Lambda container or a
@@ -23,4 +25,8 @@ export interface ApiDependencies {
   readonly graph?: () => Promise<GraphStore>;
   /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
   readonly files?: FileStore;
+  /** Whether the table (and the other dependencies) answer, from a cached probe: the services' `/health/ready`. */
+  readonly readiness?: () => Promise<Readiness>;
+  /** Runs a creating route's operation at most once per identical request within a window (shared/api/idempotency.ts). */
+  readonly idempotent?: RunIdempotent;
 }

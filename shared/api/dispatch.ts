@@ -33,7 +33,8 @@ export async function dispatch(id: RouteId, request: ApiRequest, deps: ApiDepend
     const { route, operation } = served;
     const whoami = route.auth === 'jwt' ? await deps.authenticate(request.headers) : undefined;
     const query = route.spec.query ? parseInput(route.spec.query, request.query) : undefined;
-    response = await operation(Object.freeze({ request, whoami, query, deps, logger }) as Parameters<Operation>[0]);
+    const run = () => operation(Object.freeze({ request, whoami, query, deps, logger }) as Parameters<Operation>[0]);
+    response = deps.idempotent ? await deps.idempotent(id, request, whoami, run) : await run();
   } catch (error) {
     response = errorResponse(error, logger);
   }

@@ -14,6 +14,10 @@ test('each domain error maps to its status and {"error": message}; anything else
     [errors.notImplemented('later'), 501],
     [errors.unavailable('down'), 503],
   ];
-  for (const [error, status] of cases) expect(errorResponse(error, quiet)).toEqual({ status, body: { error: error.message } });
+  for (const [error, status] of cases) {
+    // A dependency fault also says when to retry.
+    const headers = status === 503 ? { headers: { 'retry-after': '2' } } : {};
+    expect(errorResponse(error, quiet)).toEqual({ status, body: { error: error.message }, ...headers });
+  }
   expect(errorResponse(new Error('secret detail'), quiet)).toEqual({ status: 500, body: { error: 'internal error' } });
 });

@@ -4,6 +4,9 @@ import type { ApiResponse } from '../http/types';
 
 export const json = (status: number, body: unknown): ApiResponse => ({ status, body });
 
+/** What a 503 tells clients to wait: about how long the local stack takes to bring a dependency back. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The HTTP status of each domain error: the only place the core's failures meet HTTP. */
 export const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
   'invalid-input': 400,
@@ -18,7 +21,10 @@ export const STATUS_OF: Readonly<Record<DomainErrorKind, number>> = {
 
 /** A domain error as its status and `{"error": message}`; undefined for anything else. */
 export function domainErrorResponse(error: unknown): ApiResponse | undefined {
-  return error instanceof DomainError ? json(STATUS_OF[error.kind], { error: error.message }) : undefined;
+  if (!(error instanceof DomainError)) return undefined;
+  // A dependency fault says when to come back; clients and SDKs back off on it.
+  if (error.kind === 'unavailable') return { status: 503, body: { error: error.message }, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
+  return json(STATUS_OF[error.kind], { error: error.message });
 }
 
 /**

@@ -31,6 +31,10 @@ const EnvSchema = z
     API_TOKEN_SECRET_ARN: z.string().startsWith('arn:').optional(),
     /** The key itself (tests, local stack). */
     API_TOKEN_KEY: optionalText,
+    /** DynamoDB deadlines (see shared/db/client.ts): connect, per attempt, attempts. Worst case stays far below API Gateway's 29 s. */
+    DYNAMODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+    DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(3000),
+    DYNAMODB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(3).default(3),
   })
   .superRefine((env, ctx) => {
     if (!env.DYNAMODB_ENDPOINT && (!env.OFFSET_SECRET || env.OFFSET_SECRET.length < 32)) {
@@ -53,6 +57,8 @@ export interface RuntimeConfig {
   readonly region: string;
   /** Set only for the local stack and tests (DynamoDB Local). */
   readonly dynamodbEndpoint?: string;
+  /** Every DynamoDB call gives up after at most attempts × (connect + request) ms plus backoff: then 503. */
+  readonly dynamodbDeadline: { readonly connectMs: number; readonly requestMs: number; readonly maxAttempts: number };
   readonly cognito: { readonly issuer: string; readonly clientId: string; readonly jwksUri: string };
   /** HMAC key for pagination offset tokens; identical on every runtime so tokens are interchangeable. */
   readonly offsetSecret: string;
@@ -75,6 +81,7 @@ export function loadRuntimeConfig(env: Record<string, string | undefined> = proc
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    dynamodbDeadline: { connectMs: e.DYNAMODB_CONNECT_TIMEOUT_MS, requestMs: e.DYNAMODB_REQUEST_TIMEOUT_MS, maxAttempts: e.DYNAMODB_MAX_ATTEMPTS },
     cognito: { issuer, clientId: e.COGNITO_CLIENT_ID, jwksUri: e.COGNITO_JWKS_URI ?? `${issuer}/.well-known/jwks.json` },
     offsetSecret: e.OFFSET_SECRET ?? LOCAL_OFFSET_SECRET,
     apiTokenKey: e.API_TOKEN_SECRET_ARN ? { secretArn: e.API_TOKEN_SECRET_ARN } : { value: e.API_TOKEN_KEY ?? LOCAL_API_TOKEN_KEY },

@@ -213,9 +213,17 @@ export class TenantRepository {
 
     let filter: string | undefined;
     if (input.label) {
-      names['#key'] = TABLE_SCHEMA.sortKey;
-      values[':label'] = { S: `#${input.label}#` };
-      filter = 'begins_with(#key, :label)';
+      const labelPrefix = `#${input.label}#`;
+      if (indexName) {
+        names['#key'] = TABLE_SCHEMA.sortKey;
+        values[':label'] = { S: labelPrefix };
+        filter = 'begins_with(#key, :label)';
+      } else if (!key.startsWith(labelPrefix)) {
+        // A filter may not name the sort key the query is keyed on, so the label narrows the key condition
+        // itself: `#` + label `asset` is the prefix `#asset#`; a key outside the label matches nothing.
+        if (input.exact || !labelPrefix.startsWith(key)) return { items: [] };
+        values[':k'] = { S: labelPrefix };
+      }
     }
 
     // The offset token is bound to the partition and to this exact query.

@@ -158,6 +158,12 @@ export function newAsset(tenant: string, raw: unknown, at = new Date()): Asset {
 export const newSeed = (tenant: string, raw: unknown, at = new Date()): Asset =>
   newAsset(tenant, { status: 'P', ...(raw as object), source: 'seed' }, at);
 
+/** A new asset from a user: its comment, if any, is the first history entry (nothing else records it). */
+export function createdAsset(incoming: Asset, by: string, comment: string | undefined, at = new Date()): Asset {
+  if (!comment) return incoming;
+  return { ...incoming, history: recordHistory(undefined, { from: incoming.status, by, comment }, now(at)).history };
+}
+
 /** User update (PUT /asset): status change and comments go to history; tags and surfaces are replaced. */
 export function mergeAsset(existing: Asset, update: Asset & { comment?: string }, by: string, at = new Date()): Asset {
   const next: Asset = { ...existing };
@@ -196,5 +202,6 @@ export function visitAsset(existing: Asset, incoming: Asset): Asset {
 
 /** Soft delete: status `D`; the row stays (like any non-active asset, with ttl 0) and keeps its history. */
 export function deleteAsset(existing: Asset, by: string, at = new Date()): Asset {
+  if (existing.status === 'D') return existing; // already deleted: an idempotent success, no rewrite
   return mergeAsset(existing, { ...existing, status: 'D' }, by, at);
 }

@@ -75,11 +75,15 @@ export const MAX_HISTORY = 100;
  */
 export const freeJson = z.unknown().superRefine((value, context) => {
   let unsafeNumber = false;
-  const text = JSON.stringify(value, (_key, v: unknown) => {
+  let prototypeKey = false;
+  const text = JSON.stringify(value, (key, v: unknown) => {
     if (typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)))) unsafeNumber = true;
+    if (key === '__proto__') prototypeKey = true;
     return v;
   });
-  if (unsafeNumber) context.addIssue({ code: 'custom', message: 'numbers must be finite and integers within ±2^53' });
+  // JSON.parse keeps `__proto__` as a plain key, but the marshaller and every spread treat it as the prototype.
+  if (prototypeKey) context.addIssue({ code: 'custom', message: 'keys named __proto__ are not allowed' });
+  else if (unsafeNumber) context.addIssue({ code: 'custom', message: 'numbers must be finite and integers within ±2^53' });
   else if (text !== undefined && Buffer.byteLength(text) > 16_384) context.addIssue({ code: 'custom', message: 'must be at most 16 KB of JSON' });
 });
 

@@ -155,5 +155,7 @@ export function deleteRisk(existing: Risk, by: string, options: { status?: strin
   let status = options.status ?? `D${riskSeverity(existing.status)}O`;
   if (status.length === 1 && RISK_DELETE_REASONS.includes(status as never)) status = `D${riskSeverity(existing.status)}${status}`;
   if (!/^D[ILMHCE][FSOD]$/.test(status)) throw invalidInput('a deleted risk status is D + severity + reason (F, S, O or D), e.g. DHF');
+  // Deleting a deleted risk again is an idempotent success that rewrites nothing (unless it changes the reason or adds a comment).
+  if (existing.status.startsWith('D') && !options.comment && (options.status === undefined || status === existing.status)) return existing;
   return mergeRisk(existing, { status, comment: options.comment }, by, at);
 }

@@ -45,7 +45,9 @@ describe('flipping one route to fargate', () => {
     // Only what its migrated groups touch: GET /asset needs no files bucket, but the Neo4j secret (assets are written to the graph).
     expect(environment).not.toHaveProperty('FILES_BUCKET');
     expect(environment).toHaveProperty('NEO4J_SECRET_ARN');
-    after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health', Port: 8080, TargetType: 'ip' });
+    // The ALB asks readiness (dependencies answer); ECS asks liveness (the process answers).
+    after.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/health/ready', Port: 8080, TargetType: 'ip' });
+    expect(container.HealthCheck.Command.join(' ')).toContain('http://127.0.0.1:8080/health/live');
     after.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 2 });
   });
 

@@ -3,24 +3,14 @@
  * and its Hono service, each on its own DynamoDB Local table, with cognito-local tokens. Each case
  * asserts its own answers; then the two transcripts must be equal after the explicit normaliser.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { REPO_ROOT } from '../../tooling/paths';
-import { createTable, LOCAL_AWS } from '../../local/emulators';
-import { createDependencies } from '../../shared/api/create-dependencies';
-import type { ApiDependencies } from '../../shared/api/dependencies';
-import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
-import { ROUTE_GROUP_NAMES, ROUTE_IDS, routeGroup } from '../../shared/routing/table';
-import { writeLambdaEntry } from '../../lambdas/runtime/entries';
-import { sharedGraphStore } from '../../shared/graph/config';
-import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
+import { ROUTE_IDS } from '../../shared/routing/table';
 import { useEmulators } from '../support/emulators';
+import { startRuntimePair, type RuntimePair } from './support/both-runtimes';
 import { withPrerequisites, type ContractCase } from './support/case';
 import { ContractClient, type Caller } from './support/client';
 import { normalise, normaliseRequestLine } from './support/normalise';
-import { honoRuntime, lambdaRuntime, type Runtime } from './support/runtimes';
 import { captureStdout, type CapturedLines } from './support/stdout';
 
 const stack = useEmulators();
@@ -38,14 +28,9 @@ const user = (email: string): Promise<Caller> => {
   return signedUp.get(email)!;
 };
 
-let dynamo: DynamoDBClient;
-let filesDir: string;
 let stdout: CapturedLines;
 const clients: Partial<Record<'lambda' | 'hono', ContractClient>> = {};
-let honoDeps: ApiDependencies;
-let runtimes: Runtime[] = [];
-const graphServers: GraphServer[] = [];
-const graphStores: { close(): Promise<void> }[] = [];
+let pair: RuntimePair | undefined;
 
 beforeAll(async () => {
   // One frozen wall clock for both runs: every timestamp the model writes is the same on both runtimes, so rows
@@ -53,44 +38,15 @@ beforeAll(async () => {
   jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
-  dynamo = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, ...LOCAL_AWS });
-  filesDir = mkdtempSync(join(tmpdir(), 'contract-files-'));
-  const common = { FILES_DIR: filesDir, FILES_PUBLIC_URL: 'http://127.0.0.1:3000', AUTH_CACHE_TTL_MS: '0', POWERTOOLS_TRACE_ENABLED: 'false' };
-
-  // Each runtime has its own table and its own graph (the local Bolt graph server), reached through the
-  // production Neo4j adapter. No projection runs: every POST /my answer comes from the request-path writes.
-  const [lambdaGraph, honoGraphServer] = await Promise.all([startGraphServer(), startGraphServer()]);
-  graphServers.push(lambdaGraph, honoGraphServer);
-
-  // Lambda: the real handler modules, whose default dependencies read process.env (table T1).
-  Object.assign(process.env, stack.env({ ...common, ...lambdaGraph.env }));
-  const handlers = Object.fromEntries(
-    await Promise.all(ROUTE_GROUP_NAMES.map(async (group) => [group, (await import(join(REPO_ROOT, writeLambdaEntry(routeGroup(group))))).handler])),
-  ) as Parameters<typeof lambdaRuntime>[0];
-  const lambda = lambdaRuntime(handlers);
-
-  // Hono: every service over HTTP, with dependencies built from the same environment but table T2.
-  const honoTable = `${stack.tableName}-hono`;
-  await createTable(dynamo, honoTable);
-  const { env: honoGraphEnv } = honoGraphServer;
-  const honoGraph = new Neo4jGraphStore({ kind: 'neo4j', uri: honoGraphEnv.NEO4J_URI, user: honoGraphEnv.NEO4J_USER, password: honoGraphEnv.NEO4J_PASSWORD, maxRetryMs: 1_000, connectTimeoutMs: 1_000 });
-  graphStores.push(honoGraph);
-  honoDeps = await createDependencies({ ...process.env, ...stack.env({ ...common, TABLE_NAME: honoTable }) }, { graph: async () => honoGraph });
-  const hono = await honoRuntime(honoDeps);
-  runtimes = [lambda, hono];
-
-  clients.lambda = new ContractClient(lambda, user);
-  clients.hono = new ContractClient(hono, user);
+  pair = await startRuntimePair(stack);
+  clients.lambda = new ContractClient(pair.runtimes.lambda, user);
+  clients.hono = new ContractClient(pair.runtimes.hono, user);
 });
 
 afterAll(async () => {
   jest.useRealTimers();
   stdout?.restore();
-  await Promise.all(runtimes.map((runtime) => runtime.close()));
-  await Promise.all([...graphStores, await sharedGraphStore()].map((store) => store.close()));
-  await Promise.all(graphServers.map((server) => server.stop()));
-  dynamo?.destroy();
-  if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  await pair?.close();
 });
 
 for (const runtime of ['lambda', 'hono'] as const) {

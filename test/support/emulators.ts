@@ -6,6 +6,10 @@
  *   test('…', async () => { const ada = await stack.user('ada@example.com'); … stack.core() … });
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { superviseEmulator, type SupervisedEmulator } from '../../local/emulators/supervised';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCore, type Core } from '../../shared/config/core';
@@ -48,8 +52,18 @@ export interface TestStack {
   user(email: string, groups?: string[]): Promise<TestUser>;
 }
 
-export function useEmulators(): TestStack {
+export interface EmulatorOptions {
+  /**
+   * Emulators of this file's own, supervised (restarted on the same port over their data when they die),
+   * so a test may kill or hang them without breaking other test files: see `emulator()`.
+   */
+  readonly isolated?: boolean;
+}
+
+export function useEmulators(options: EmulatorOptions = {}): TestStack & { emulator(name: 'dynamodb' | 'cognito'): SupervisedEmulator } {
   const own: EmulatorHandle[] = [];
+  const supervised: Partial<Record<'dynamodb' | 'cognito', SupervisedEmulator>> = {};
+  let dataDir: string | undefined;
   let state:
     | { dynamoEndpoint: string; cognitoEndpoint: string; tableName: string; pool: UserPool; client: DynamoDBClient; doc: DynamoDBDocumentClient }
     | undefined;
@@ -61,7 +75,17 @@ export function useEmulators(): TestStack {
   beforeAll(async () => {
     let dynamoEndpoint = process.env[ENV_DYNAMODB];
     let cognitoEndpoint = process.env[ENV_COGNITO];
-    if (!dynamoEndpoint || !cognitoEndpoint) {
+    if (options.isolated) {
+      dataDir = mkdtempSync(join(tmpdir(), 'isolated-emulators-'));
+      const log = () => {};
+      [supervised.dynamodb, supervised.cognito] = await Promise.all([
+        superviseEmulator('DynamoDB Local', (port) => startDynamoDbLocal({ port, dataDir: join(dataDir!, 'dynamodb') }), log),
+        superviseEmulator('cognito-local', (port) => startCognitoLocal({ port, dataDir: join(dataDir!, 'cognito') }), log),
+      ]);
+      own.push(supervised.dynamodb, supervised.cognito);
+      dynamoEndpoint = supervised.dynamodb.endpoint;
+      cognitoEndpoint = supervised.cognito.endpoint;
+    } else if (!dynamoEndpoint || !cognitoEndpoint) {
       const [dynamo, cognito] = await Promise.all([startDynamoDbLocal(), startCognitoLocal()]);
       own.push(dynamo, cognito);
       dynamoEndpoint = dynamo.endpoint;
@@ -80,6 +104,7 @@ export function useEmulators(): TestStack {
     // The document client only wraps it (its destroy() is a no-op): the base client owns the sockets.
     state?.client.destroy();
     await Promise.all(own.map((handle) => handle.stop()));
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const env = (extra: Record<string, string> = {}) => {
@@ -91,6 +116,11 @@ export function useEmulators(): TestStack {
   };
 
   return {
+    emulator(name) {
+      const handle = supervised[name];
+      if (!handle) throw new Error('emulator(): only with useEmulators({ isolated: true })');
+      return handle;
+    },
     get dynamoEndpoint() {
       return ready().dynamoEndpoint;
     },

@@ -2,7 +2,7 @@
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { AssetInput, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, type Asset } from '../../model';
+import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, type Asset } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 
@@ -19,7 +19,9 @@ export async function putAsset(deps: Deps, whoami: Whoami, body: unknown): Promi
   const input = parseInput(AssetInput, body);
   const incoming = newAsset(whoami.tenant, input);
   const written = await deps.repository(whoami).change<Asset>(incoming.key, (existing) =>
-    existing ? mergeAsset(existing, { ...incoming, status: input.status ?? existing.status, comment: input.comment }, whoami.username) : incoming,
+    existing
+      ? mergeAsset(existing, { ...incoming, status: input.status ?? existing.status, comment: input.comment }, whoami.username)
+      : createdAsset(incoming, whoami.username, input.comment),
   );
   return written!;
 }

@@ -1,5 +1,4 @@
 /** Jobs: list, and queue one job per requested capability against an asset or risk. */
-import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
@@ -8,16 +7,11 @@ import { entityType, newJob, parseEntityKey, parseInput, type Asset, type Job, t
 import { capabilityNamed } from '../capabilities/catalogue';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
+import { QueueJobsRequest } from './routes';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
 export const listJobs = (deps: Deps, whoami: Whoami, query: ListQuery) => listEntities<Job>(deps, whoami, 'job', query);
-
-export const QueueJobsRequest = z.object({
-  key: z.string({ error: 'key (the target asset or risk key) is required' }),
-  capabilities: z.array(z.string().min(1).max(128), { error: 'capabilities must be a list of capability names' }).min(1, 'capabilities must name at least one capability').max(50),
-  config: z.record(z.string(), z.string(), { error: 'config must map names to strings' }).optional(),
-});
 
 /**
  * Analyst or above. Every capability must be in the catalogue (400 names the unknown one) and the

@@ -1,22 +1,16 @@
 /** Risks: list, add to an asset, update (merge with history), soft delete (`D` + severity + reason). */
-import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
 import { notFound } from '../../errors';
-import { deleteRisk, mergeRisk, NEW_RISK_STATUSES, newRisk, parseEntityKey, parseInput, RiskInput, RiskUpdate, type Asset, type Risk } from '../../model';
+import { deleteRisk, mergeRisk, newRisk, parseEntityKey, parseInput, type Asset, type Risk } from '../../model';
+import { NewRiskRequest, RiskDeleteRequest, RiskUpdateRequest } from './routes';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
 export const listRisks = (deps: Deps, whoami: Whoami, query: ListQuery) => listEntities<Risk>(deps, whoami, 'risk', query);
-
-/** `POST /risk`: `key` is the asset's key; a hand-added risk starts in triage (TI…TC). */
-export const NewRiskRequest = RiskInput.extend({
-  key: z.string({ error: 'key (the asset key) is required' }),
-  status: z.enum(NEW_RISK_STATUSES, { error: `a new risk's status must be one of ${NEW_RISK_STATUSES.join(', ')}` }).optional(),
-});
 
 /** Analyst or above. 404 when the asset does not exist, 409 when the risk already does (update it with PUT). */
 export async function addRisk(deps: Deps, whoami: Whoami, body: unknown): Promise<Risk> {
@@ -29,8 +23,6 @@ export async function addRisk(deps: Deps, whoami: Whoami, body: unknown): Promis
   return repository.create(newRisk(whoami.tenant, asset, input));
 }
 
-export const RiskUpdateRequest = RiskUpdate.extend({ key: z.string({ error: 'key is required' }) });
-
 /** Analyst or above. Status changes and comments are recorded in the risk's history. */
 export async function updateRisk(deps: Deps, whoami: Whoami, body: unknown): Promise<Risk> {
   requireRole(whoami, 'analyst');
@@ -38,13 +30,6 @@ export async function updateRisk(deps: Deps, whoami: Whoami, body: unknown): Pro
   const riskKey = parseEntityKey(key, 'risk');
   return deps.repository(whoami).update<Risk>(riskKey, (existing) => mergeRisk(existing, update, whoami.username));
 }
-
-export const RiskDeleteRequest = z.object({
-  key: z.string({ error: 'key is required' }),
-  /** `D<severity><reason>` or just the reason letter (F, S, O, D); default reason O (other). */
-  status: z.string().max(3).optional(),
-  comment: z.string().max(4096).optional(),
-});
 
 /** Analyst or above. The risk stays, with status `D<severity><reason>` and a history entry. */
 export async function removeRisk(deps: Deps, whoami: Whoami, body: unknown): Promise<Risk> {

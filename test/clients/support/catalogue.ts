@@ -42,8 +42,6 @@ export interface CaseContext {
   native(method: string, path: string, options?: { query?: Record<string, string>; body?: unknown; as?: Who; account?: string }): Promise<Answer>;
   /** Another request exactly as this case's client sends it (its follow-up reads). */
   send(request: ClientRequest): Promise<Answer>;
-  /** Brings the graph up to date with the table (what read-your-writes would give for free). */
-  refreshGraph(): Promise<void>;
   /** Values arrange() hands to request() and reads() (keys, pins, offsets). */
   readonly state: Record<string, string>;
 }

@@ -9,5 +9,4 @@ export const placeholderContext: CaseContext = {
   state: new Proxy({}, { get: () => 'placeholder' }) as Record<string, string>,
   native: refuse,
   send: refuse,
-  refreshGraph: refuse,
 };

@@ -13,6 +13,8 @@ export type UserName = 'ada' | 'bob' | 'cy' | 'dee';
 export type UserDirectory = (email: string) => Promise<Caller>;
 
 const DOMAINS: Readonly<Record<UserName, string>> = { ada: 'alpha.test', bob: 'beta.test', cy: 'gamma.test', dee: 'delta.test' };
+/** A user's email in the tenants numbered `tenants` (ada<n>@alpha.test, …). */
+export const emailOf = (name: UserName, tenants: number): string => `${name}${tenants}@${DOMAINS[name]}`;
 
 export interface CallOptions {
   /** A user (their id token), a raw Authorization value, an API key, or nobody. */
@@ -63,7 +65,7 @@ export class ContractClient {
 
   /** The case's users' emails (each the tenant of its own partition). */
   email(name: UserName): string {
-    return `${name}${this.current.tenants}@${DOMAINS[name]}`;
+    return emailOf(name, this.current.tenants);
   }
   get ada() {
     return this.email('ada');

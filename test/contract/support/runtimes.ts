@@ -26,6 +26,8 @@ export interface RawRequest {
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string | undefined;
+  /** Response headers, names lower-cased. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Parsed JSON, or the raw text when it is not JSON. */
   readonly body: unknown;
 }
@@ -61,7 +63,8 @@ export function lambdaRuntime(handlers: Readonly<Record<string, LambdaHandler>>)
         requestId: request.requestId,
       });
       const result = responseFromResult(await handlers[route.group](event, lambdaContext(`chariot-${route.group}`, request.requestId)));
-      return { status: result.status, contentType: result.headers['content-type']?.toString(), body: parse(result.body.toString('utf8')) };
+      const headers = Object.fromEntries(Object.entries(result.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      return { status: result.status, contentType: result.headers['content-type']?.toString(), headers, body: parse(result.body.toString('utf8')) };
     },
     async close() {},
   };
@@ -92,7 +95,8 @@ export async function honoRuntime(deps: ApiDependencies): Promise<Runtime & { re
         headers: { ...request.headers, 'x-request-id': request.requestId },
         body: request.body,
       });
-      return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: parse(await response.text()) };
+      const headers = Object.fromEntries(response.headers.entries());
+      return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, headers, body: parse(await response.text()) };
     },
     async close() {
       await Promise.all(

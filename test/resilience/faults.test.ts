@@ -1,0 +1,152 @@
+/**
+ * The fault suite: DynamoDB Local and cognito-local of this file's own (supervised, random ports) are
+ * killed and hung (SIGSTOP … SIGCONT) under a bounded load of writes and reads on both runtimes.
+ * Asserts: the only failures are 503 with Retry-After, the first within the deadline; service is back
+ * within 5 s of the dependency's return; every acknowledged write is in the table afterwards.
+ * (A killed *service* answering 502 and coming back is test/e2e/local-stack.test.ts.)
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { useEmulators } from '../support/emulators';
+import { waitFor } from '../support/wait';
+import { EMAILS, RUNTIMES, startBothRuntimes, type BothRuntimes, type RuntimeName } from './support/both-runtimes';
+import { FAULT_FIGURES, recordFigures } from './support/figures';
+
+/** Short deadlines, so a hung store is a 503 in about 2 s here (production: 1 s connect, 3 s × 3 attempts). */
+const DEADLINE_ENV = { DYNAMODB_CONNECT_TIMEOUT_MS: '500', DYNAMODB_REQUEST_TIMEOUT_MS: '1000', DYNAMODB_MAX_ATTEMPTS: '2' };
+const FIRST_503_WITHIN_MS = 5000;
+const RECOVERY_WITHIN_MS = 5000;
+const WORKERS_PER_RUNTIME = 2;
+
+const stack = useEmulators({ isolated: true });
+let both: BothRuntimes;
+
+beforeAll(async () => {
+  both = await startBothRuntimes(stack, DEADLINE_ENV);
+}, 120_000);
+afterAll(() => both?.close());
+
+interface Outcome {
+  readonly runtime: RuntimeName;
+  readonly kind: 'write' | 'read';
+  readonly status: number;
+  readonly retryAfter?: string;
+  readonly at: number;
+  readonly key?: string;
+}
+
+/** Bounded load: a few workers per runtime, each alternating one new asset and one page of assets. */
+function startLoad() {
+  const outcomes: Outcome[] = [];
+  let running = true;
+  const worker = async (runtime: RuntimeName) => {
+    const t = both.clients[runtime];
+    while (running) {
+      const dns = `${randomUUID().slice(0, 8)}.load.example.com`;
+      const write = await t.runtime.send({
+        method: 'PUT', path: '/asset', rawQueryString: '', requestId: randomUUID(),
+        headers: { authorization: `Bearer ${both.users.ada.idToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ dns }),
+      });
+      outcomes.push({ runtime, kind: 'write', status: write.status, retryAfter: write.headers?.['retry-after'], at: Date.now(), key: `#asset#${dns}#${dns}` });
+      const read = await t.runtime.send({
+        method: 'GET', path: '/asset', rawQueryString: 'limit=5', requestId: randomUUID(),
+        headers: { authorization: `Bearer ${both.users.ada.idToken}` },
+      });
+      outcomes.push({ runtime, kind: 'read', status: read.status, retryAfter: read.headers?.['retry-after'], at: Date.now() });
+    }
+  };
+  const workers = RUNTIMES.flatMap((runtime) => Array.from({ length: WORKERS_PER_RUNTIME }, () => worker(runtime)));
+  return {
+    outcomes,
+    /** Resolves once every runtime has answered 200 to a write after `since`; returns when, per runtime. */
+    async recovered(since: number): Promise<Record<RuntimeName, number>> {
+      const when = {} as Record<RuntimeName, number>;
+      await waitFor('both runtimes to write again', () =>
+        RUNTIMES.every((runtime) => {
+          const ok = outcomes.find((o) => o.runtime === runtime && o.kind === 'write' && o.status === 200 && o.at > since);
+          if (ok) when[runtime] = ok.at;
+          return !!ok;
+        }),
+      { timeoutMs: 60_000, intervalMs: 20 });
+      return when;
+    },
+    async stop() {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
+async function storedKeys(table: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await stack.doc.send(new QueryCommand({
+      TableName: table, KeyConditionExpression: 'username = :u AND begins_with(#k, :p)',
+      ExpressionAttributeNames: { '#k': 'key' }, ExpressionAttributeValues: { ':u': EMAILS.ada, ':p': '#asset#' }, ExclusiveStartKey: start,
+    }));
+    for (const item of page.Items ?? []) keys.add(item.key as string);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+/** The checks every fault shares, after the load has stopped. */
+async function assertOutcomes(name: string, outcomes: readonly Outcome[], faultAt: number, expect503: boolean) {
+  const failures = outcomes.filter((o) => o.status !== 200);
+  // Only 503s, each with Retry-After: never a 500.
+  expect(failures.filter((o) => o.status !== 503 || !o.retryAfter).map((o) => `${o.runtime} ${o.kind} ${o.status}`)).toEqual([]);
+  if (expect503) {
+    for (const runtime of RUNTIMES) {
+      const first = outcomes.find((o) => o.runtime === runtime && o.status === 503 && o.at >= faultAt);
+      expect({ runtime, first503: first ? first.at - faultAt <= FIRST_503_WITHIN_MS : 'none' }).toEqual({ runtime, first503: true });
+    }
+  }
+  let lost = 0;
+  for (const runtime of RUNTIMES) {
+    const stored = await storedKeys(both.tables[runtime]);
+    const acknowledged = outcomes.filter((o) => o.runtime === runtime && o.kind === 'write' && o.status === 200).map((o) => o.key!);
+    const missing = acknowledged.filter((key) => !stored.has(key));
+    lost += missing.length;
+    expect({ runtime, missing }).toEqual({ runtime, missing: [] });
+  }
+  recordFigures(FAULT_FIGURES, { fault: name, requests: outcomes.length, status503: failures.length, status5xxOther: 0, acknowledgedWritesLost: lost });
+}
+
+const signal = (pid: number | undefined, sig: NodeJS.Signals) => process.kill(pid!, sig);
+
+test.each([
+  ['DynamoDB Local hung (SIGSTOP) for 4 s', 'dynamodb', 'hang', true],
+  ['DynamoDB Local killed (SIGKILL), restarted by its supervisor', 'dynamodb', 'kill', true],
+  ['cognito-local hung (SIGSTOP) for 4 s', 'cognito', 'hang', false],
+  ['cognito-local killed (SIGKILL), restarted by its supervisor', 'cognito', 'kill', false],
+] as const)('%s: only 503 + Retry-After, back within 5 s of its return, no acknowledged write lost', async (name, which, how, expect503) => {
+  const emulator = stack.emulator(which);
+  const load = startLoad();
+  try {
+    await load.recovered(0); // warm: both runtimes have written once
+    const faultAt = Date.now();
+    let returnedAt: number;
+    if (how === 'hang') {
+      signal(emulator.pid, 'SIGSTOP');
+      try {
+        await new Promise((r) => setTimeout(r, 4000));
+      } finally {
+        signal(emulator.pid, 'SIGCONT');
+      }
+      returnedAt = Date.now();
+    } else {
+      const restarts = emulator.restarts;
+      signal(emulator.pid, 'SIGKILL');
+      await waitFor(`${which} to be restarted`, () => emulator.restarts > restarts, { timeoutMs: 90_000, intervalMs: 50 });
+      returnedAt = Date.now();
+    }
+    const recovered = await load.recovered(returnedAt);
+    for (const runtime of RUNTIMES) expect({ runtime, recoveredWithin: recovered[runtime] - returnedAt <= RECOVERY_WITHIN_MS }).toEqual({ runtime, recoveredWithin: true });
+    await load.stop();
+    await assertOutcomes(name, load.outcomes, faultAt, expect503);
+  } finally {
+    await load.stop();
+  }
+}, 150_000);
