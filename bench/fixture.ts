@@ -55,7 +55,6 @@ export async function startFixture(): Promise<Fixture> {
       ...runtimeEnvironment(
         { dynamodbEndpoint: dynamoDb.endpoint, tableName, pool },
         {
-          OFFSET_SECRET: 'bench-offset-secret-not-for-production',
           FILES_DIR: filesDir,
           POWERTOOLS_DEV: 'false',
           // Production's level: each request writes its one access line, as it would to CloudWatch.

@@ -26,8 +26,7 @@ import {
   type EmulatorHandle,
   type UserPool,
 } from './emulators';
-import { loadRuntimeConfig } from '../shared/config/runtime';
-import { LocalFileStore } from '../shared/files';
+import { LOCAL_FILES_URL_KEY, LocalFileStore } from '../shared/files';
 import { DEFAULT_CORS } from './gateway/cors';
 import { localFilesHandler } from './gateway/files';
 import { apiDocsHandler, firstOf } from './gateway/api-docs';
@@ -203,7 +202,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       servicePort: (name) => supervisor.port(name),
       cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },
       // Same directory, URL base and signing secret as the handlers' LocalFileStore, so their URLs verify here.
-      extraHandler: firstOf(apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret))),
+      extraHandler: firstOf(apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, LOCAL_FILES_URL_KEY))),
       accessLog: options.accessLog,
     });
     cleanups.push(() => gateway.close());

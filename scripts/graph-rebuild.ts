@@ -1,7 +1,7 @@
 /**
  * `npm run graph:rebuild [-- --keep]`: rebuild the graph from the table (the system of record).
  * Clears the graph, then projects every asset, risk and attribute row. `--keep` skips the clear.
- * Env: TABLE_NAME, AWS_REGION, DYNAMODB_ENDPOINT (local), and NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD.
+ * Env: TABLE_NAME, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB (local: DynamoDB Local, read by the SDK itself), and NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
@@ -14,7 +14,7 @@ const env = z
   .object({
     TABLE_NAME: z.string().min(3).default(LOCAL_TABLE_NAME),
     AWS_REGION: z.string().min(1).default(LOCAL_AWS.region),
-    DYNAMODB_ENDPOINT: z.url().optional(),
+    AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
   })
   .parse(process.env);
 
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   }
   const client = new DynamoDBClient({
     region: env.AWS_REGION,
-    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, credentials: LOCAL_AWS.credentials } : {}),
+    // The SDK reads AWS_ENDPOINT_URL_DYNAMODB itself; DynamoDB Local still wants some credentials.
+    ...(env.AWS_ENDPOINT_URL_DYNAMODB && !process.env.AWS_ACCESS_KEY_ID ? { credentials: LOCAL_AWS.credentials } : {}),
   });
   const started = Date.now();
   try {

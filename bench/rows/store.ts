@@ -56,7 +56,7 @@ export async function captureRouteStoreCalls(fixture: Fixture): Promise<StoreCal
   try {
     const { createDependencies } = await import('../../shared/api/create-dependencies');
     const { createServiceApp } = await import('../../containers/runtime/service-app');
-    const deps = await createDependencies({ ...fixture.env, DYNAMODB_ENDPOINT: proxy.url });
+    const deps = await createDependencies({ ...fixture.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url });
     const app = createServiceApp('inventory', deps);
     const get = () => app.fetch(new Request('http://127.0.0.1/asset', { headers: { ...fixture.authHeaders } }));
     await (await get()).arrayBuffer();

@@ -2,10 +2,10 @@ import { serve } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
+import { serviceBinding } from '../../shared/config/service-binding';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
 import type { ServiceName } from '../../shared/routing/routes';
-import { ROUTE_GROUP_LIST } from '../../shared/routes';
 import { createServiceApp } from './service-app';
 
 export interface RunningService {
@@ -19,10 +19,10 @@ export interface RunningService {
  * drains it on SIGTERM/SIGINT: ECS sends SIGTERM, then SIGKILL after the stop timeout.
  */
 export async function startService(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  // Only a service that serves a graph-reading group may open the graph, and only on the first graph request:
-  // its task role can read the Neo4j secret only once such a route is migrated to it.
-  const servesGraph = ROUTE_GROUP_LIST.some((group) => group.service === service && group.access.graph === true);
-  const deps = await createDependencies(env, { graph: servesGraph ? () => sharedGraphStore(env) : undefined });
+  // Only a service that serves a graph-reading group opens the graph (on the first graph request); its binding
+  // (the union of its groups) is what the task definition was derived from.
+  const binding = serviceBinding(service);
+  const deps = await createDependencies(env, { graph: binding.graph ? () => sharedGraphStore(env) : undefined, binding });
   const app = createServiceApp(service, deps);
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {

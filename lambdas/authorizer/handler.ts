@@ -5,9 +5,10 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import { authorizeRequest } from '../../shared/auth/authorizer';
 import { createCore } from '../../shared/config/core';
+import { AUTHORIZER_BINDING } from '../../shared/config/binding';
 import { loadRuntimeConfig } from '../../shared/config/runtime';
 
-const core = createCore(loadRuntimeConfig());
+const core = createCore(loadRuntimeConfig(process.env, AUTHORIZER_BINDING));
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));

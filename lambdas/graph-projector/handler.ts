@@ -6,6 +6,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { GRAPH_PROJECTOR_BINDING } from '../../shared/config/binding';
+import { loadRuntimeConfig } from '../../shared/config/runtime';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { applyMutations, projectStreamRecord } from '../../shared/graph/projection';
 import type { GraphStore } from '../../shared/graph/store';
@@ -30,6 +32,12 @@ export async function projectBatch(event: DynamoDBStreamEvent, store: () => Prom
   return { batchItemFailures: [] };
 }
 
+/** Checked at cold start, like every backend: a gap in the binding fails the init, not the first batch. */
+const checkBinding = () => loadRuntimeConfig(process.env, GRAPH_PROJECTOR_BINDING);
+
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger))
-  .handler((event) => projectBatch(event, () => sharedGraphStore()));
+  .handler((event) => {
+    checkBinding();
+    return projectBatch(event, () => sharedGraphStore());
+  });

@@ -13,6 +13,7 @@ import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { createDependencies } from '../../shared/api/create-dependencies';
+import { apiBinding } from '../../shared/config/binding';
 
 /** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request, for the route its routeKey names. */
 const requestFromEvent = (event: APIGatewayProxyEventV2, route: RouteDefinition | undefined): ApiRequest =>
@@ -47,7 +48,7 @@ export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}
   const tracer = new Tracer({ serviceName: served.group.name });
   const table = operationTable([served]);
   let dependencies: Promise<ApiDependencies> | undefined;
-  const build = () => createDependencies(process.env, { graph: options.graph });
+  const build = () => createDependencies(process.env, { graph: options.graph, binding: apiBinding(served.group.access) });
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const id = event.routeKey;
     if (!isRouteId(id)) return resultFromResponse(json(404, { error: `no route ${id}` }));

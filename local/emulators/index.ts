@@ -13,3 +13,4 @@ export {
   type NewUser,
 } from './cognito-local';
 export { freePort } from './process';
+export { startSecretsManager, type SecretsManagerEmulator } from './secrets-manager';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { authenticate, authenticateWebhook, exchangeApiKey } from '../auth/authenticate';
 import { createCore } from '../config/core';
+import type { Binding } from '../config/binding';
 import { loadRuntimeConfig } from '../config/runtime';
 import { graphWriter } from '../graph/graph-writer';
 import type { GraphStore } from '../graph/store';
@@ -19,6 +20,8 @@ const WiringEnv = z.object({
 });
 
 export interface DependencyOverrides {
+  /** What this backend needs (shared/config/binding.ts); the environment is validated against it. Default: DEFAULT_BINDING. */
+  readonly binding?: Binding;
   /**
    * The graph store, for processes that search or write graph kinds: usually the process-wide `sharedGraphStore()`.
    * Given, `POST /my` searches it and every acknowledged table write is written to it at once (read-your-writes).
@@ -33,7 +36,7 @@ export interface DependencyOverrides {
  * runtimes call this: the Lambda handlers once per container, a Fargate service once per task.
  */
 export async function createDependencies(env: NodeJS.ProcessEnv = process.env, overrides: DependencyOverrides = {}): Promise<ApiDependencies> {
-  const config = loadRuntimeConfig(env);
+  const config = loadRuntimeConfig(env, overrides.binding);
   const wiring = WiringEnv.safeParse(env);
   if (!wiring.success) {
     const issue = wiring.error.issues[0];

@@ -10,8 +10,9 @@ import type { Whoami } from '../auth/whoami';
 import { createDynamoDbClient, documentClientOf } from '../db/client';
 import { repositoryFor, type RepositoryDeps, type TenantRepository } from '../db/repository';
 import { createFileStore, type FileStore } from '../files';
-import { secretsManagerFetcher } from '../graph/secret';
+import { parseOffsetKeyRing, type OffsetKeyRing } from '../db/offset';
 import type { RuntimeConfig } from './runtime';
+import { secretReader } from './secrets';
 
 export interface Core {
   readonly config: RuntimeConfig;
@@ -35,20 +36,34 @@ export interface CoreOverrides {
 export function createCore(config: RuntimeConfig, overrides: CoreOverrides = {}): Core {
   const dynamodb = overrides.dynamodb ?? createDynamoDbClient(config);
   const doc = overrides.doc ?? documentClientOf(dynamodb);
-  const tokens = overrides.tokens ?? new TokenVerifier(config.cognito);
-  const key = config.apiTokenKey;
+  const cognito = bound(config.cognito, 'cognito');
+  const tokens = overrides.tokens ?? new TokenVerifier(cognito);
   const apiTokens = new ApiTokens({
-    issuer: apiTokenIssuer(config.cognito.issuer),
-    audience: config.cognito.clientId,
-    signingKey: 'value' in key ? async () => key.value : () => secretsManagerFetcher(key.secretArn),
+    issuer: apiTokenIssuer(cognito.issuer),
+    audience: cognito.clientId,
+    signingKey: secretReader(bound(config.apiTokenKey, 'apiTokenKey'), (text) => text),
   });
-  const repositoryDeps: RepositoryDeps = { dynamodb, tableName: config.tableName, offsetSecret: config.offsetSecret, onWrite: overrides.onWrite };
+  const repositoryDeps: RepositoryDeps = {
+    dynamodb,
+    tableName: config.tableName,
+    // The authorizer pages nothing, so its binding has no offset key: a paged read there is a wiring bug.
+    offsetKeys: config.offsetKeys ? secretReader(config.offsetKeys, parseOffsetKeyRing) : unboundOffsetKeys,
+    onWrite: overrides.onWrite,
+  };
   return {
     config,
     doc,
     auth: createAuthDeps({ tokens, apiTokens, doc, tableName: config.tableName, cacheTtlMs: overrides.cacheTtlMs }),
     repositoryDeps,
-    files: config.files ? createFileStore(config.files, config.offsetSecret) : undefined,
+    files: config.files ? createFileStore(config.files) : undefined,
     repository: (whoami) => repositoryFor(repositoryDeps, whoami),
   };
 }
+
+/** A value the process's binding must have provided (loadRuntimeConfig checked it). */
+function bound<T>(value: T | undefined, need: string): T {
+  if (value === undefined) throw new Error(`this backend's binding has no ${need}`);
+  return value;
+}
+
+const unboundOffsetKeys = (): Promise<OffsetKeyRing> => Promise.reject(new Error("this backend's binding has no offsetKey"));

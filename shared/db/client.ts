@@ -8,12 +8,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime';
 import { classifyUnavailable } from './unavailable';
 
-type ClientConfig = Pick<RuntimeConfig, 'region' | 'dynamodbEndpoint' | 'dynamodbDeadline'>;
+type ClientConfig = Pick<RuntimeConfig, 'region' | 'dynamodbDeadline'>;
 
 /**
  * Every option of the process's DynamoDB client, in one place. Explicit deadlines: the SDK's defaults
  * have none, so a hung store held requests until API Gateway's 29 s integration timeout.
  * `throwOnRequestTimeout` makes the request timeout an error (the handler's default only logs a warning).
+ * No endpoint here: the SDK reads AWS_ENDPOINT_URL_DYNAMODB itself (DynamoDB Local in the local stack and tests).
  */
 export function dynamoDbClientConfig(config: ClientConfig): DynamoDBClientConfig {
   const { connectMs, requestMs, maxAttempts } = config.dynamodbDeadline;
@@ -21,9 +22,6 @@ export function dynamoDbClientConfig(config: ClientConfig): DynamoDBClientConfig
     region: config.region,
     maxAttempts,
     requestHandler: { connectionTimeout: connectMs, requestTimeout: requestMs, throwOnRequestTimeout: true },
-    ...(config.dynamodbEndpoint
-      ? { endpoint: config.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
   };
 }
 

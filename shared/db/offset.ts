@@ -20,22 +20,60 @@ function canonical(value: Json): string {
   return JSON.stringify(value);
 }
 
-const mac = (secret: string, scope: string, payload: string): Buffer =>
-  createHmac('sha256', secret).update(scope).update('\n').update(payload).digest();
-
-/** `scope` identifies the tenant partition and the query (see TenantRepository.query). */
-export function encodeOffset(secret: string, scope: string, lastEvaluatedKey: Record<string, unknown>): string {
-  const payload = Buffer.from(canonical(lastEvaluatedKey as Json)).toString('base64url');
-  return `${payload}.${mac(secret, scope, payload).toString('base64url')}`;
+/**
+ * The offset HMAC keys: `current` signs, `previous` (the key before the last rotation) still verifies, so
+ * tokens handed out before a rotation keep working for one more rotation period. Stored as this JSON in
+ * Secrets Manager (lib/offset-key.ts); lambdas/offset-key-rotation/ moves current to previous.
+ */
+export interface OffsetKeyRing {
+  readonly current: string;
+  readonly previous?: string;
 }
 
-export function decodeOffset(secret: string, scope: string, token: string): Record<string, unknown> {
+/** Parses the secret's JSON; a key shorter than 32 characters is refused (a test value leaking into AWS, say). */
+export function parseOffsetKeyRing(text: string): OffsetKeyRing {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('the offset key secret must be JSON {"current": "...", "previous": "..."}');
+  }
+  const ring = parsed as Partial<Record<'current' | 'previous', unknown>>;
+  const ok = (key: unknown) => typeof key === 'string' && key.length >= 32;
+  if (!ring || typeof ring !== 'object' || !ok(ring.current) || (ring.previous !== undefined && !ok(ring.previous))) {
+    throw new Error('the offset key secret must be JSON {"current": "...", "previous": "..."} with keys of at least 32 characters');
+  }
+  return { current: ring.current as string, previous: ring.previous as string | undefined };
+}
+
+/** base64url of the MAC: compared as this text, so both sides of timingSafeEqual have the token's own encoding. */
+const mac = (secret: string, scope: string, payload: string): string =>
+  createHmac('sha256', secret).update(scope).update('\n').update(payload).digest('base64url');
+
+/** Constant-time text comparison; buffers of different lengths never reach timingSafeEqual. */
+function sameText(given: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(given, 'utf8'), Buffer.from(expected, 'utf8')];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `scope` identifies the tenant partition and the query (see TenantRepository.query). */
+export function encodeOffset(keys: OffsetKeyRing, scope: string, lastEvaluatedKey: Record<string, unknown>): string {
+  const payload = Buffer.from(canonical(lastEvaluatedKey as Json)).toString('base64url');
+  return `${payload}.${mac(keys.current, scope, payload)}`;
+}
+
+export function decodeOffset(keys: OffsetKeyRing, scope: string, token: string): Record<string, unknown> {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined || token.length > 4096) throw invalidInput('invalid offset');
-  const expected = mac(secret, scope, payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidInput('invalid offset');
-  const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  // Every key is checked (no early exit), so timing does not tell which key signed.
+  const matches = [keys.current, keys.previous].filter((key): key is string => key !== undefined).map((key) => sameText(signature, mac(key, scope, payload)));
+  if (!matches.includes(true)) throw invalidInput('invalid offset');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidInput('invalid offset');
+  }
   if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalidInput('invalid offset');
   return decoded as Record<string, unknown>;
 }

@@ -20,7 +20,7 @@ import { conflict, invalidInput, notFound, payloadTooLarge } from '../errors';
 import { combine } from '../model';
 import type { BaseRow } from '../model/common';
 import { fromItem, toItem, type Item } from './attribute-values';
-import { decodeOffset, encodeOffset } from './offset';
+import { decodeOffset, encodeOffset, type OffsetKeyRing } from './offset';
 import { TABLE_SCHEMA } from './table-schema';
 
 export const GLOBAL_PARTITION = 'global';
@@ -32,7 +32,8 @@ export interface RepositoryDeps {
   /** The low-level client: the repository marshals its own items (attribute-values.ts). */
   readonly dynamodb: DynamoDBClient;
   readonly tableName: string;
-  readonly offsetSecret: string;
+  /** The offset key ring (read from its secret at start, cached; see shared/config/secrets.ts). */
+  readonly offsetKeys: () => Promise<OffsetKeyRing>;
   /** Told of every acknowledged write, before the caller is answered (the graph's read-your-writes); must not throw. */
   readonly onWrite?: (change: RowChange) => Promise<void>;
 }
@@ -239,14 +240,14 @@ export class TenantRepository {
       ScanIndexForward: !input.desc,
     };
     if (input.offset) {
-      const start = decodeOffset(this.deps.offsetSecret, scope, input.offset);
+      const start = decodeOffset(await this.deps.offsetKeys(), scope, input.offset);
       if (start[TABLE_SCHEMA.partitionKey] !== partition) throw invalidInput('invalid offset');
       request.ExclusiveStartKey = startKeyOf(start);
     }
     const { Items, LastEvaluatedKey } = await this.deps.dynamodb.send(new QueryCommand(request));
     return {
       items: (Items ?? []).map(rowOf<T>),
-      offset: LastEvaluatedKey ? encodeOffset(this.deps.offsetSecret, scope, fromItem(LastEvaluatedKey)) : undefined,
+      offset: LastEvaluatedKey ? encodeOffset(await this.deps.offsetKeys(), scope, fromItem(LastEvaluatedKey)) : undefined,
     };
   }
 

@@ -8,7 +8,13 @@ export * from './file-store';
 export { LocalFileStore, LOCAL_FILES_PATH } from './local-file-store';
 export { S3FileStore } from './s3-file-store';
 
-/** The store named by the runtime config; `secret` signs local URLs (the offset secret will do). */
-export function createFileStore(config: FilesConfig, secret: string): FileStore {
-  return config.kind === 's3' ? new S3FileStore(config.bucket) : new LocalFileStore(config.dir, config.publicUrl, secret);
+/**
+ * Signs the local store's URLs: the runtimes and the local gateway that serves them must agree on it.
+ * The local store exists only for `npm start` and tests, where nothing is secret.
+ */
+export const LOCAL_FILES_URL_KEY = 'chariot-local-files-url-key-not-for-production';
+
+/** The store named by the runtime config. */
+export function createFileStore(config: FilesConfig): FileStore {
+  return config.kind === 's3' ? new S3FileStore(config.bucket) : new LocalFileStore(config.dir, config.publicUrl, LOCAL_FILES_URL_KEY);
 }

@@ -1,12 +1,8 @@
+import { readSecret } from '../config/secrets';
 import type { SecretFetcher } from './config';
 
 /**
- * Reads the Neo4j secret (`{uri, username, password}`) in AWS; Lambda and Fargate are granted read on it and
- * nothing else. The SDK loads only when a secret ARN is configured, so local runs and tests never load it.
+ * Reads the Neo4j secret (`{uri, username, password}`) when a process is given its ARN (Lambda); Fargate
+ * tasks get its fields injected as NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD instead (lib/runtime-binding.ts).
  */
-export const secretsManagerFetcher: SecretFetcher = async (arn) => {
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!SecretString) throw new Error(`secret ${arn} has no string value`);
-  return SecretString;
-};
+export const secretsManagerFetcher: SecretFetcher = readSecret;

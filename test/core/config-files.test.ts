@@ -2,27 +2,45 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_API_TOKEN_KEY, LOCAL_OFFSET_SECRET, loadRuntimeConfig } from '../../shared/config/runtime';
+import { AUTHORIZER_BINDING, GRAPH_PROJECTOR_BINDING, apiBinding } from '../../shared/config/binding';
+import { LOCAL_API_TOKEN_KEY, LOCAL_OFFSET_KEYS, loadRuntimeConfig } from '../../shared/config/runtime';
 import { LocalFileStore, S3FileStore, objectKey } from '../../shared/files';
 
 const base = { TABLE_NAME: 'chariot', COGNITO_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc', COGNITO_CLIENT_ID: 'client' };
+const arnOf = (name: string) => `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-AbCdEf`;
 
-test('config: defaults, jwks uri, local offset secret, readable errors', () => {
-  const local = loadRuntimeConfig({ ...base, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', FILES_DIR: '/tmp/files' });
+test('config: defaults, jwks uri, secrets as values or ARNs, readable errors', () => {
+  const local = loadRuntimeConfig({ ...base, OFFSET_KEYS: LOCAL_OFFSET_KEYS, API_TOKEN_KEY: LOCAL_API_TOKEN_KEY, FILES_DIR: '/tmp/files' });
   expect(local).toMatchObject({
     region: 'us-east-1',
-    offsetSecret: LOCAL_OFFSET_SECRET,
+    offsetKeys: { value: LOCAL_OFFSET_KEYS },
     cognito: { jwksUri: `${base.COGNITO_ISSUER}/.well-known/jwks.json` },
     files: { kind: 'local', dir: '/tmp/files', publicUrl: 'http://127.0.0.1:3000' },
   });
   expect(local.apiTokenKey).toEqual({ value: LOCAL_API_TOKEN_KEY });
-  expect(() => loadRuntimeConfig(base)).toThrow(/OFFSET_SECRET.*API_TOKEN_SECRET_ARN/);
-  const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-tokens';
-  const prod = loadRuntimeConfig({ ...base, OFFSET_SECRET: 'x'.repeat(32), FILES_BUCKET: 'bucket', API_TOKEN_SECRET_ARN: secretArn });
+  // No project switch turns a requirement off: a missing secret is an error wherever the process runs.
+  expect(() => loadRuntimeConfig(base)).toThrow(/OFFSET_KEY_SECRET_ARN or OFFSET_KEYS.*API_TOKEN_SECRET_ARN or API_TOKEN_KEY/);
+  const prod = loadRuntimeConfig(
+    { ...base, OFFSET_KEY_SECRET_ARN: arnOf('offset'), FILES_BUCKET: 'bucket', API_TOKEN_SECRET_ARN: arnOf('api'), NEO4J_SECRET_ARN: arnOf('neo4j') },
+    apiBinding({ table: 'readWrite', files: true, graph: true }),
+  );
   expect(prod.files).toEqual({ kind: 's3', bucket: 'bucket' });
-  expect(prod.apiTokenKey).toEqual({ secretArn });
-  expect(() => loadRuntimeConfig({ COGNITO_CLIENT_ID: 'c' })).toThrow(/TABLE_NAME.*COGNITO_ISSUER/);
-  expect(() => loadRuntimeConfig({ ...base, DYNAMODB_ENDPOINT: 'http://x', FILES_DIR: 'a', FILES_BUCKET: 'b' })).toThrow(/not both/);
+  expect(prod.apiTokenKey).toEqual({ secretArn: arnOf('api') });
+  expect(prod.offsetKeys).toEqual({ secretArn: arnOf('offset') });
+  expect(() => loadRuntimeConfig({ COGNITO_CLIENT_ID: 'c' })).toThrow(/TABLE_NAME/);
+  expect(() => loadRuntimeConfig({ ...base, OFFSET_KEYS: '{}', API_TOKEN_KEY: LOCAL_API_TOKEN_KEY, FILES_DIR: 'a', FILES_BUCKET: 'b' })).toThrow(/not both/);
+});
+
+test('config: each binding asks for exactly its needs', () => {
+  const files = apiBinding({ table: 'readWrite', files: true });
+  expect(() => loadRuntimeConfig({ ...base, OFFSET_KEYS: '{}', API_TOKEN_KEY: LOCAL_API_TOKEN_KEY }, files)).toThrow(/FILES_BUCKET or FILES_DIR/);
+  expect(() => loadRuntimeConfig({ ...base, OFFSET_KEYS: '{}', API_TOKEN_KEY: LOCAL_API_TOKEN_KEY }, apiBinding({ table: 'read', graph: true }))).toThrow(
+    /NEO4J_SECRET_ARN or NEO4J_URI/,
+  );
+  // The authorizer pages nothing: no offset key; the projector verifies no tokens: no Cognito, no API token key.
+  expect(loadRuntimeConfig({ ...base, API_TOKEN_SECRET_ARN: arnOf('api') }, AUTHORIZER_BINDING).offsetKeys).toBeUndefined();
+  expect(loadRuntimeConfig({ TABLE_NAME: 'chariot', NEO4J_SECRET_ARN: arnOf('neo4j') }, GRAPH_PROJECTOR_BINDING)).toMatchObject({ tableName: 'chariot' });
+  expect(() => loadRuntimeConfig({ TABLE_NAME: 'chariot' }, GRAPH_PROJECTOR_BINDING)).toThrow(/NEO4J_SECRET_ARN/);
 });
 
 test('local file store: signed URLs bound to method, file and tenant, expiring', async () => {

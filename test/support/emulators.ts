@@ -111,7 +111,7 @@ export function useEmulators(options: EmulatorOptions = {}): TestStack & { emula
     const s = ready();
     return runtimeEnvironment(
       { dynamodbEndpoint: s.dynamoEndpoint, tableName: s.tableName, pool: s.pool },
-      { OFFSET_SECRET: 'test-offset-secret-0123456789abcdef', ...extra },
+      { NEO4J_EMBEDDED: 'true', ...extra },
     );
   };
 

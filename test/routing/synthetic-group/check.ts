@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../../bin/build-app';
 import { LambdaInvoker } from '../../../local/gateway/lambda-invoker';
+import { runtimeEnvironment } from '../../../local/runtime-env';
 import { startGateway } from '../../../local/gateway/gateway';
 import { writeLambdaEntries } from '../../../lambdas/runtime/entries';
 import { ROUTE_GROUP_LIST } from '../../../shared/routes';
@@ -27,7 +28,7 @@ async function main() {
   const apiRoute = resources.find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties?.RouteKey === 'GET /probe/{id}');
   const actions = JSON.stringify(policy?.[1].Properties?.PolicyDocument ?? {});
 
-  Object.assign(process.env, { TABLE_NAME: 'probe-table', COGNITO_ISSUER: 'http://127.0.0.1:9/pool', COGNITO_CLIENT_ID: 'probe', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' });
+  Object.assign(process.env, runtimeEnvironment({ tableName: 'probe-table', dynamodbEndpoint: 'http://127.0.0.1:9', pool: { issuer: 'http://127.0.0.1:9/pool', clientId: 'probe', jwksUri: 'http://127.0.0.1:9/pool/.well-known/jwks.json' } }));
   writeLambdaEntries(ROUTE_GROUP_LIST, root);
   const cors = { allowOrigins: ['*'], allowHeaders: [], allowMethods: [], exposeHeaders: [], maxAgeSeconds: 0 };
   const gateway = await startGateway({
