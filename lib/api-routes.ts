@@ -9,7 +9,9 @@ import { writeLambdaEntry } from '../lambdas/runtime/entries';
 import { ChariotFunction } from './chariot-function';
 import type { FargateConfig } from '../tooling/deploy-config/schema';
 import type { FargateBackend } from './fargate-backend';
-import { backendEnvironment, combinedAccess, grantAccess, type SharedResources } from './group-access';
+import { apiBinding } from '../shared/config/binding';
+import { serviceBinding } from '../shared/config/service-binding';
+import { bindFunction, type RuntimeResources } from './runtime-binding';
 import { HonoService } from './hono-service';
 import type { ChariotHttpApi } from './http-api';
 
@@ -18,9 +20,8 @@ export interface ApiRoutesProps {
   readonly routes: readonly ResolvedRoute[];
   readonly api: ChariotHttpApi;
   readonly backend: FargateBackend;
-  readonly resources: SharedResources;
-  /** Env vars every backend gets (table, Cognito, bucket, secret, log level). */
-  readonly runtimeEnvironment: Readonly<Record<string, string>>;
+  /** What backends are bound to (each gets what its binding names). */
+  readonly resources: RuntimeResources;
   readonly fargate: FargateConfig;
 }
 
@@ -47,25 +48,22 @@ export class ApiRoutes extends Construct {
       if (this.functions.has(group.name)) continue;
       const fn = new ChariotFunction(this, `${group.name}-function`, {
         entry: writeLambdaEntry(group),
-        environment: { ...backendEnvironment(group.access, props.runtimeEnvironment), POWERTOOLS_SERVICE_NAME: group.name },
+        environment: { POWERTOOLS_SERVICE_NAME: group.name },
       }).function;
-      grantAccess(fn.role!, group.access, props.resources);
+      bindFunction(fn, apiBinding(group.access), props.resources);
       this.functions.set(group.name, fn);
     }
 
-    // One Fargate service per Hono service with a migrated route, granted only what its migrated groups need.
+    // One Fargate service per Hono service with a migrated route, bound to what the groups it serves need.
     for (const service of Object.keys(SERVICES) as ServiceName[]) {
-      const groups = [...new Set(fargateRoutes.filter((r) => r.service === service).map((r) => groupOf(r.route)))];
-      if (groups.length === 0) continue;
-      const access = combinedAccess(groups.map((group) => group.access));
+      if (!fargateRoutes.some((r) => r.service === service)) continue;
       this.services.set(
         service,
         new HonoService(this, `${service}-service`, {
           service,
           cluster: props.backend.cluster,
           sizing: props.fargate,
-          environment: backendEnvironment(access, props.runtimeEnvironment),
-          access,
+          binding: serviceBinding(service),
           resources: props.resources,
         }),
       );

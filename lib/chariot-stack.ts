@@ -9,11 +9,13 @@ import type { EnvironmentConfig } from '../tooling/deploy-config/schema';
 import { DataTable } from './data-table';
 import { FargateBackend } from './fargate-backend';
 import { FilesBucket } from './files-bucket';
-import { grantAccess } from './group-access';
 import { GraphProjector } from './graph-projector';
 import { ChariotHttpApi } from './http-api';
 import { Neo4jSecret } from './neo4j-secret';
 import { Network } from './network';
+import { OffsetKey } from './offset-key';
+import { bindFunction } from './runtime-binding';
+import { AUTHORIZER_BINDING } from '../shared/config/binding';
 import { UserDirectory } from './user-directory';
 
 export interface ChariotStackProps extends Omit<StackProps, 'env'> {
@@ -41,26 +43,26 @@ export class ChariotStack extends Stack {
     const files = new FilesBucket(this, 'Files', { accessLogs: accessLogs.bucket, corsOrigins: environment.corsOrigins });
     const neo4j = new Neo4jSecret(this, 'Neo4j', { secretName: environment.neo4jSecretName });
     const apiTokens = new ApiTokenSecret(this, 'ApiTokens');
-    const resources = { table: data.table, filesBucket: files.bucket, neo4jSecret: neo4j.secret, apiTokenSecret: apiTokens.secret };
-
-    const runtimeEnvironment = {
-      TABLE_NAME: data.table.tableName,
-      COGNITO_ISSUER: users.issuer,
-      COGNITO_CLIENT_ID: users.clientId,
-      FILES_BUCKET: files.bucket.bucketName,
-      NEO4J_SECRET_ARN: neo4j.secret.secretArn,
-      API_TOKEN_SECRET_ARN: apiTokens.secret.secretArn,
-      LOG_LEVEL: environment.logLevel,
+    const offsetKey = new OffsetKey(this, 'OffsetKey');
+    // Everything a backend may be bound to; each gets only what its binding (shared/config/binding.ts) names.
+    const resources = {
+      table: data.table,
+      filesBucket: files.bucket,
+      neo4jSecret: neo4j.secret,
+      apiTokenSecret: apiTokens.secret,
+      offsetKeySecret: offsetKey.secret,
+      cognito: { issuer: users.issuer, clientId: users.clientId },
+      logLevel: environment.logLevel,
     };
 
     // The request authorizer: the backend's own credential check (shared/auth/authorizer.ts), with the same
     // environment, so it accepts exactly the tokens `GET /token` issues (same issuer, audience and key).
     const authorizer = new ChariotFunction(this, 'Authorizer', {
       entry: 'lambdas/authorizer/handler.ts',
-      environment: { ...runtimeEnvironment, POWERTOOLS_SERVICE_NAME: 'authorizer' },
+      environment: { POWERTOOLS_SERVICE_NAME: 'authorizer' },
       timeout: Duration.seconds(10),
     }).function;
-    grantAccess(authorizer.role!, { table: 'read' }, resources);
+    bindFunction(authorizer, AUTHORIZER_BINDING, resources);
     const api = new ChariotHttpApi(this, 'Http', { authorizerFunction: authorizer, corsOrigins: environment.corsOrigins });
     // Kept even with no route migrated, so the first flip only adds a service, a rule and an integration.
     const backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: accessLogs.bucket });
@@ -69,15 +71,10 @@ export class ChariotStack extends Stack {
       api,
       backend,
       resources,
-      runtimeEnvironment,
       fargate: environment.fargate,
     });
 
-    new GraphProjector(this, 'Graph', {
-      table: data.table,
-      neo4jSecret: neo4j.secret,
-      environment: { TABLE_NAME: data.table.tableName, NEO4J_SECRET_ARN: neo4j.secret.secretArn, LOG_LEVEL: environment.logLevel },
-    });
+    new GraphProjector(this, 'Graph', { table: data.table, resources });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: users.userPoolId });

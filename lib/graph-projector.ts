@@ -2,18 +2,18 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { GRAPH_PROJECTOR_BINDING } from '../shared/config/binding';
 import { ChariotFunction } from './chariot-function';
+import { bindFunction, type RuntimeResources } from './runtime-binding';
 import { acknowledge, wildcardResourceFinding } from './nag';
 
 export const GRAPH_PROJECTOR_ENTRY = 'lambdas/graph-projector/handler.ts';
 
 export interface GraphProjectorProps {
   readonly table: dynamodb.ITable;
-  readonly neo4jSecret: secretsmanager.ISecret;
-  readonly environment: Readonly<Record<string, string>>;
+  readonly resources: RuntimeResources;
 }
 
 /** Projects table changes into Neo4j from the DynamoDB stream; failed records are retried, then parked in a DLQ. */
@@ -24,7 +24,7 @@ export class GraphProjector extends Construct {
     super(scope, id);
     const fn = new ChariotFunction(this, 'Projector', {
       entry: GRAPH_PROJECTOR_ENTRY,
-      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'graph-projector' },
+      environment: { POWERTOOLS_SERVICE_NAME: 'graph-projector' },
       timeout: Duration.minutes(1),
     }).function;
 
@@ -46,8 +46,7 @@ export class GraphProjector extends Construct {
         onFailure: new SqsDlq(deadLetters),
       }),
     );
-    props.table.grantReadData(fn);
-    props.neo4jSecret.grantRead(fn);
+    bindFunction(fn, GRAPH_PROJECTOR_BINDING, props.resources);
     acknowledge(fn.role!, {
       'AwsSolutions-IAM5[Resource::*]':
         'X-Ray writes and dynamodb:ListStreams (used by the stream mapping) support no resource-level permissions.',

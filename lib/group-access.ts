@@ -1,7 +1,7 @@
 /**
  * What each route group may touch, as its folder declares it (`shared/routes/<group>/routes.ts` →
- * `access`). Lambda functions (one per group) and Fargate task roles (the union of their migrated
- * groups) are granted from it, and get only the env vars it calls for.
+ * `access`): the table and files grants. lib/runtime-binding.ts calls this for every backend, and adds
+ * the env vars and secrets of the backend's binding (shared/config/binding.ts).
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -13,37 +13,20 @@ import { acknowledge, wildcardResourceFinding } from './nag';
 
 export type { GroupAccess };
 
-const TABLE_LEVELS = ['none', 'read', 'readWrite'] as const;
-
-/** The least access that covers all of `groups` (for a service that serves several). */
-export function combinedAccess(accesses: readonly GroupAccess[]): Required<GroupAccess> {
-  return {
-    table: TABLE_LEVELS[Math.max(0, ...accesses.map((a) => TABLE_LEVELS.indexOf(a.table)))],
-    files: accesses.some((a) => a.files === true),
-    graph: accesses.some((a) => a.graph === true),
-  };
-}
-
-/** The env vars a backend with `access` needs, picked from everything the stack could hand it. */
-export function backendEnvironment(access: GroupAccess, all: Readonly<Record<string, string>>): Record<string, string> {
-  const dropped = new Set([...(access.files ? [] : ['FILES_BUCKET']), ...(access.graph ? [] : ['NEO4J_SECRET_ARN'])]);
-  return Object.fromEntries(Object.entries(all).filter(([name]) => !dropped.has(name)));
-}
+export { combinedAccess } from '../shared/config/binding';
 
 export interface SharedResources {
   readonly table: dynamodb.ITable;
   readonly filesBucket: s3.IBucket;
   readonly neo4jSecret: secretsmanager.ISecret;
-  /** Every backend verifies API tokens (`Authorization: Bearer` from `GET /token`). */
+  /** The key of `GET /token`'s API tokens: every API backend and the authorizer verify them. */
   readonly apiTokenSecret: secretsmanager.ISecret;
 }
 
-/** Grants `access` to `role`, and acknowledges the index wildcard that DynamoDB grants carry. */
+/** Grants `access` (table, files) to `role`, and acknowledges the wildcards those grants carry. Secrets: see runtime-binding.ts. */
 export function grantAccess(role: iam.IRole & IConstruct, access: GroupAccess, resources: SharedResources): void {
   if (access.table === 'readWrite') resources.table.grantReadWriteData(role);
   else if (access.table === 'read') resources.table.grantReadData(role);
-  if (access.graph) resources.neo4jSecret.grantRead(role);
-  resources.apiTokenSecret.grantRead(role);
   if (access.files) {
     // Only what presigned download/upload URLs need, not the bucket-wide grantReadWrite.
     role.addToPrincipalPolicy(

@@ -8,7 +8,8 @@ import { Construct } from 'constructs';
 import { SERVICES, type ServiceName } from '../shared/routing/routes';
 import type { FargateConfig } from '../tooling/deploy-config/schema';
 import { REPO_ROOT } from '../tooling/paths';
-import { grantAccess, type GroupAccess, type SharedResources } from './group-access';
+import type { Binding } from '../shared/config/binding';
+import { bindContainer, type RuntimeResources } from './runtime-binding';
 import { acknowledge } from './nag';
 
 export const CONTAINER_PORT = 8080;
@@ -23,10 +24,9 @@ export interface HonoServiceProps {
   readonly service: ServiceName;
   readonly cluster: ecs.ICluster;
   readonly sizing: FargateConfig;
-  readonly environment: Readonly<Record<string, string>>;
-  /** The union of the access of the groups this service serves now. */
-  readonly access: GroupAccess;
-  readonly resources: SharedResources;
+  /** What the service needs at start (shared/config/service-binding.ts): env, secrets and grants derive from it. */
+  readonly binding: Binding;
+  readonly resources: RuntimeResources;
 }
 
 /** One Hono service on Fargate (image from `containers/<service>/Dockerfile`), behind its ALB target group. */
@@ -43,7 +43,7 @@ export class HonoService extends Construct {
       runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
     });
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    taskDefinition.addContainer('app', {
+    const container = taskDefinition.addContainer('app', {
       // Build context = repository root: the services bundle code from shared/.
       image: ecs.ContainerImage.fromAsset(REPO_ROOT, {
         file: `${SERVICES[props.service].directory}/Dockerfile`,
@@ -53,7 +53,6 @@ export class HonoService extends Construct {
       }),
       portMappings: [{ containerPort: CONTAINER_PORT }],
       environment: {
-        ...props.environment,
         POWERTOOLS_SERVICE_NAME: props.service,
         PORT: String(CONTAINER_PORT),
         // The Powertools tracer has no Lambda segment to attach to on Fargate.
@@ -98,10 +97,9 @@ export class HonoService extends Construct {
       healthCheck: { path: READINESS_PATH, healthyHttpCodes: '200', interval: Duration.seconds(15) },
     });
 
-    grantAccess(taskDefinition.taskRole, props.access, props.resources);
+    bindContainer(container, taskDefinition.taskRole, props.binding, props.resources);
     acknowledge(taskDefinition, {
-      'AwsSolutions-ECS2':
-        'The environment holds names and ARNs only (table, bucket, issuer, secret ARN); the secret value is read at run time.',
+      'AwsSolutions-ECS2': 'The environment holds names only (table, bucket, issuer); secrets are injected by ECS from Secrets Manager (ecs.Secret).',
     });
     acknowledge(taskDefinition.obtainExecutionRole(), {
       'AwsSolutions-IAM5[Resource::*]': 'ecr:GetAuthorizationToken supports no resource-level permissions.',

@@ -67,8 +67,8 @@ describe.each(['dev', 'staging', 'prod'])('synth of %s', (env) => {
 
   it('creates one function per group with a lambda route, plus the graph projector and the authorizer', () => {
     const groups = new Set(config.routes.filter((r) => r.target === 'lambda').map((r) => r.route.group));
-    // + the graph projector and the request authorizer
-    template.resourceCountIs('AWS::Lambda::Function', groups.size + 2);
+    // + the graph projector, the request authorizer and the offset key's rotation
+    template.resourceCountIs('AWS::Lambda::Function', groups.size + 3);
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
   });
 });
@@ -150,13 +150,14 @@ describe('dev (create mode)', () => {
     for (const group of ['search', 'asset', 'file', 'key', 'token']) expect(actionsOf(group)).toContain('ApiTokensSecret');
   });
 
-  it('creates the files bucket encrypted, TLS-only and private, a Neo4j secret and the API token key', () => {
+  it('creates the files bucket encrypted, TLS-only and private, a Neo4j secret, the API token key and the offset key ring', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: Match.anyValue(),
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       LoggingConfiguration: Match.anyValue(),
     });
-    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+    template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 1);
   });
 
   it('feeds the graph projector from the table stream with bisect, retries and batch item failures', () => {
@@ -185,11 +186,11 @@ describe('dev (create mode)', () => {
 describe('prod (import mode)', () => {
   const { template, config } = synth({ env: 'prod' });
 
-  it('creates no table, no user pool and no Neo4j secret, and uses the imported ones (only the API token key is its own)', () => {
+  it('creates no table, no user pool and no Neo4j secret, and uses the imported ones (only the API token key and the offset key ring are its own)', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 0);
     template.resourceCountIs('AWS::Cognito::UserPool', 0);
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     template.hasResourceProperties('AWS::SecretsManager::Secret', { Description: Match.stringLikeRegexp('API tokens') });
     const env = config.environment;
     if (env.table.mode !== 'import' || env.userPool.mode !== 'import') throw new Error('prod should import');
@@ -222,7 +223,7 @@ describe('bundling', () => {
       Object.keys(ROUTE_GROUPS).filter((group) => group !== 'hook').map((group) => [`migrate:${group}`, 'fargate']),
     );
     const { app, template } = synth({ env: 'dev', ...flags }, { bundling: true });
-    template.resourceCountIs('AWS::Lambda::Function', 3); // + the authorizer
+    template.resourceCountIs('AWS::Lambda::Function', 4); // + the authorizer and the offset key's rotation
     template.resourceCountIs('AWS::ECS::Service', 3);
     const outdir = app.synth().directory;
     const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
