@@ -104,6 +104,7 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
           rawQueryString: url.search.slice(1),
           headers,
           body,
+          rawHeaders: incoming.rawHeaders,
           sourceIp: incoming.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
           requestId,
         });

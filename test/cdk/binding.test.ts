@@ -11,7 +11,7 @@ import { serviceBinding } from '../../shared/config/service-binding';
 import { parseOffsetKeyRing } from '../../shared/db/offset';
 import { ROUTE_GROUP_NAMES, routeGroup } from '../../shared/routing/table';
 import type { ServiceName } from '../../shared/routing/routes';
-import { AppTemplates, plausibleValue, type CfnResource } from '../support/cfn-resolve';
+import { AppTemplates, plausibleValue, secretFieldOf, secretResourceOf, type CfnResource } from '../support/cfn-resolve';
 import { synth } from './support';
 
 /** The binding each Lambda's code passes to loadRuntimeConfig, by its POWERTOOLS_SERVICE_NAME (the entries' own constants). */
@@ -97,8 +97,8 @@ describe.each(ENVIRONMENTS)('%s: every backend starts with the env and secrets t
     for (const container of containers) {
       const secrets = Object.fromEntries(
         Object.entries(container.secrets).map(([name, valueFrom]) => {
-          const field = /:([A-Za-z0-9_]+)::$/.exec(resolved(container.stack, valueFrom))?.[1];
-          return [name, plausibleSecret(secretResourceOf(container.stack, valueFrom), field)];
+          const field = secretFieldOf(resolved(container.stack, valueFrom));
+          return [name, plausibleSecret(secretResourceOf(templates, container.stack, valueFrom), field)];
         }),
       );
       const env = { ...Object.fromEntries(Object.entries(container.env).map(([name, value]) => [name, resolved(container.stack, value)])), ...secrets };
@@ -121,16 +121,6 @@ describe.each(ENVIRONMENTS)('%s: every backend starts with the env and secrets t
       .flatMap((policy) => policy.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
       .filter((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'))
       .flatMap((statement) => [statement.Resource].flat().map((resource) => resolved(stack, resource)));
-  }
-
-  /** The secret resource a container secret's ValueFrom points at (a Ref, or a Join of a Ref and a field). */
-  function secretResourceOf(stack: string, valueFrom: unknown) {
-    const join = (valueFrom as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-    for (const part of join ? join[1] : [valueFrom]) {
-      const resource = templates.referenced(stack, part);
-      if (resource?.type === 'AWS::SecretsManager::Secret') return resource;
-    }
-    return undefined;
   }
 });
 

@@ -10,6 +10,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface CfnResource {
   readonly Type: string;
   readonly Properties?: Record<string, any>;
+  readonly Metadata?: Record<string, unknown>;
 }
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResource>;
@@ -83,11 +84,12 @@ export class AppTemplates {
   }
 
   /** Every Lambda function of the app that names its backend (POWERTOOLS_SERVICE_NAME): CDK's own helper functions name none. */
-  functions(): { stack: string; logicalId: string; name: string; env: Record<string, unknown>; role?: unknown }[] {
-    return this.ofType('AWS::Lambda::Function').flatMap(({ stack, logicalId, properties }) => {
+  functions(): { stack: string; logicalId: string; name: string; env: Record<string, unknown>; role?: unknown; assetPath?: string; handler: string }[] {
+    return this.ofType('AWS::Lambda::Function').flatMap(({ stack, logicalId, properties, metadata }) => {
       const env = (properties.Environment?.Variables ?? {}) as Record<string, unknown>;
       const name = env.POWERTOOLS_SERVICE_NAME;
-      return typeof name === 'string' ? [{ stack, logicalId, name, env, role: properties.Role }] : [];
+      const assetPath = metadata?.['aws:asset:path'] as string | undefined;
+      return typeof name === 'string' ? [{ stack, logicalId, name, env, role: properties.Role, assetPath, handler: String(properties.Handler) }] : [];
     });
   }
 
@@ -106,7 +108,7 @@ export class AppTemplates {
     return [...this.templates].flatMap(([stack, template]) =>
       Object.entries(template.Resources ?? {})
         .filter(([, resource]) => resource.Type === type)
-        .map(([logicalId, resource]) => ({ stack, logicalId, properties: resource.Properties ?? {} })),
+        .map(([logicalId, resource]) => ({ stack, logicalId, properties: resource.Properties ?? {}, metadata: resource.Metadata })),
     );
   }
 
@@ -126,6 +128,19 @@ export class AppTemplates {
     return undefined;
   }
 }
+
+/** The secret resource a container secret's ValueFrom points at (a Ref, or a Join of a Ref and a field); undefined when imported. */
+export function secretResourceOf(templates: AppTemplates, stack: string, valueFrom: unknown) {
+  const join = (valueFrom as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  for (const part of join ? join[1] : [valueFrom]) {
+    const resource = templates.referenced(stack, part);
+    if (resource?.type === 'AWS::SecretsManager::Secret') return resource;
+  }
+  return undefined;
+}
+
+/** The JSON field an ECS secret's ValueFrom selects (`<arn>:<field>::`), if any. */
+export const secretFieldOf = (resolvedValueFrom: string): string | undefined => /:([A-Za-z0-9_]+)::$/.exec(resolvedValueFrom)?.[1];
 
 /** Plausible deployed values (the binding test): names and ARNs in the shapes AWS gives them. */
 export function plausibleValue(region: string, account: string): PhysicalValue {

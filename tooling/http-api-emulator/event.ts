@@ -24,6 +24,15 @@ function requestTime(date: Date): string {
   return `${pad(date.getUTCDate())}/${month}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
+/** Each header line as received when known (rawHeaders), else the already-joined headers. */
+function headerEntries(request: GatewayRequest): [string, string][] {
+  const raw = request.rawHeaders;
+  if (!raw) return Object.entries(request.headers);
+  const entries: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) entries.push([raw[i].toLowerCase(), raw[i + 1]]);
+  return entries;
+}
+
 /** `authorizer`: the Lambda authorizer's context, handed on as `requestContext.authorizer.lambda` on `jwt` routes. */
 export function buildEvent(
   request: GatewayRequest,
@@ -33,9 +42,10 @@ export function buildEvent(
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name === 'cookie') cookies = value.split(/;\s*/).filter(Boolean);
-    else headers[name] = value;
+  for (const [name, value] of headerEntries(request)) {
+    if (name === 'cookie') cookies = [...(cookies ?? []), ...value.split(/;\s*/).filter(Boolean)];
+    // Payload 2.0: "duplicate headers are combined with commas" (no space), like query strings.
+    else headers[name] = name in headers ? `${headers[name]},${value}` : value;
   }
   const query: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(request.rawQueryString)) {

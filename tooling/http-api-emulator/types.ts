@@ -8,6 +8,11 @@ export interface GatewayRequest {
   readonly rawQueryString: string;
   /** Lower-cased names; repeated headers joined the way Node joins them. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * The headers as received, `[name, value, name, value, ...]` (Node's `rawHeaders`). When given, the event
+   * joins repeated headers the way API Gateway does (`,` with no space), not the way Node does.
+   */
+  readonly rawHeaders?: readonly string[];
   readonly body: Buffer;
   readonly sourceIp: string;
   /** `$context.requestId`: one id for the event, the `x-request-id` header and the logs. */
