@@ -41,7 +41,8 @@ beforeAll(async () => {
   client = new ContractClient(artifacts.runtime, user);
   stdout.restore();
   process.stdout.write(`artifact suite setup (ms): ${JSON.stringify(artifacts.timings)}\n`);
-}, 240_000);
+  // Synth with real bundling, three service bundles and a dozen processes: minutes on a busy 2-core machine.
+}, 600_000);
 
 afterAll(async () => {
   stdout?.restore();

@@ -61,15 +61,16 @@ function platformEnv(stack: TestStack, secrets: SecretsManagerEmulator): Record<
 }
 
 /** Starts `node args` and resolves with the process once `ready(line)` accepts a stdout line; keeps the rest for diagnostics. */
-function startNode(args: string[], env: Record<string, string>, ready: (line: string) => boolean, output: string[]): Promise<ChildProcess> {
+function startNode(args: string[], env: Record<string, string>, ready: (line: string) => boolean, output: string[], children: ChildProcess[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { env, cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.push(child); // killed by close() even when it never becomes ready
   const keep = (line: string) => {
     output.push(line);
     if (output.length > 200) output.shift();
   };
   createInterface({ input: child.stderr! }).on('line', keep);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output.join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output.join('\n')}`)), 120_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
       if (ready(line)) {
@@ -92,6 +93,7 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
       return await work();
     } finally {
       timings[phase] = Date.now() - started;
+      if (process.env.ARTIFACTS_DEBUG) process.stderr.write(`artifacts: ${phase} ${timings[phase]} ms\n`);
     }
   };
   // Outside the repository: the image assets' build context is the repository, and must not contain its own output.
@@ -175,8 +177,8 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
                 return port > 0;
               },
               output,
+              children,
             );
-            children.push(child);
             hosts.set(fn.name, port);
           }),
       ),
@@ -205,7 +207,7 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
           );
           const port = await freePort();
           const env = { ...base, ...resolveEnv(container.stack, container.env), ...injected, PORT: String(port) };
-          children.push(await startNode(['--enable-source-maps', bundles[index]], env, (line) => line.includes('service listening'), output));
+          await startNode(['--enable-source-maps', bundles[index]], env, (line) => line.includes('service listening'), output, children);
           servicePorts.set(container.name as ServiceName, port);
         }),
       ),
