@@ -48,8 +48,18 @@ describe('graph projector Lambda', () => {
     expect((await store.snapshot(T)).nodes.map((n) => n.properties.key)).toEqual([risk.key]);
   });
 
-  test('the middy handler runs with the process store (embedded without NEO4J_URI)', async () => {
+  test('the middy handler checks its binding, then runs with the process store (explicitly embedded here)', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { TABLE_NAME: 'chariot-projector-test', NEO4J_EMBEDDED: 'true' });
+    delete process.env.NEO4J_URI;
+    delete process.env.NEO4J_SECRET_ARN;
     const context = { functionName: 'graph-projector', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
-    expect(await projector.handler({ Records: [insert(asset)] }, context)).toEqual({ batchItemFailures: [] });
+    try {
+      expect(await projector.handler({ Records: [insert(asset)] }, context)).toEqual({ batchItemFailures: [] });
+      delete process.env.NEO4J_EMBEDDED; // no graph bound: the invocation fails instead of projecting into an empty embedded graph
+      await expect(projector.handler({ Records: [insert(asset)] }, context)).rejects.toThrow(/NEO4J_SECRET_ARN or NEO4J_URI/);
+    } finally {
+      process.env = saved;
+    }
   });
 });
