@@ -56,8 +56,8 @@ test('every route group is served by a deployed artifact: Lambda bundles and eac
 
 test('the staged authorizer bundle allows a signed-in user and denies a forged token', async () => {
   const ada = await user('authorizer-ada@alpha.test');
-  expect(await artifacts!.authorize({ authorization: ada.idToken })).toMatchObject({ isAuthorized: true });
-  expect(await artifacts!.authorize({ authorization: `${ada.idToken.slice(0, -4)}AAAA` })).toMatchObject({ isAuthorized: false });
+  expect(await artifacts!.authorize({ authorization: `Bearer ${ada.idToken}` })).toMatchObject({ isAuthorized: true, context: { credential: expect.any(String) } });
+  expect(await artifacts!.authorize({ authorization: `Bearer ${ada.idToken.slice(0, -4)}AAAA` })).toMatchObject({ isAuthorized: false });
 });
 
 describe('contract cases on the deployed artifacts', () => {

@@ -169,7 +169,7 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
             const [file, handler] = fn.handler.split('.');
             const env = { ...base, ...resolveEnv(fn.stack, fn.env), AWS_LAMBDA_FUNCTION_NAME: `chariot-${fn.name}` };
             let port = 0;
-            const child = await startNode(
+            await startNode(
               [join(__dirname, 'lambda-host.cjs'), join(outdir, fn.assetPath, `${file}.js`), handler],
               env,
               (line) => {

@@ -10,10 +10,10 @@ import { REPO_ROOT } from '../../../tooling/paths';
 /** The Dockerfile's command, with /out replaced by `outDir`. */
 export function buildServiceBundle(service: ServiceName, outDir: string): string {
   const outfile = join(outDir, 'server.js');
+  // `npx esbuild` runs this same executable (node_modules/.bin/esbuild → esbuild/bin/esbuild).
   execFileSync(
-    process.execPath,
+    join(REPO_ROOT, 'node_modules', '.bin', 'esbuild'),
     [
-      require.resolve('esbuild/bin/esbuild', { paths: [REPO_ROOT] }),
       `${SERVICES[service].directory}/server.ts`,
       '--bundle',
       '--platform=node',
