@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { authenticate, authenticateWebhook, exchangeApiKey } from '../auth/authenticate';
+import { authenticate, authenticateWebhook, exchangeApiKey, memberTenants } from '../auth/authenticate';
 import { createCore } from '../config/core';
 import { loadRuntimeConfig } from '../config/runtime';
 import { graphWriter } from '../graph/graph-writer';
@@ -47,6 +47,7 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     exchangeApiKey: (headers) => exchangeApiKey(headers, core.auth),
     repository: core.repository,
     graph: overrides.graph,
+    memberTenants: (whoami) => memberTenants(core.auth, whoami.username),
     files: core.files,
     // A consistent read of one absent row: the cheapest call that proves the table answers, within the client's deadline.
     // The document client shares the base client's config and middleware, so it sends Powertools' plain commands too.

@@ -23,6 +23,8 @@ export interface ApiDependencies {
    * are not migrated never needs the Neo4j secret); absent in processes that serve no graph route (503 there).
    */
   readonly graph?: () => Promise<GraphStore>;
+  /** The tenants whose Account rows grant this caller a role (`POST /my?allTenants=true`); absent = own tenant only. */
+  readonly memberTenants?: (whoami: Whoami) => Promise<readonly string[]>;
   /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
   readonly files?: FileStore;
   /** Whether the table (and the other dependencies) answer, from a cached probe: the services' `/health/ready`. */

@@ -67,7 +67,7 @@ export abstract class CypherGraphStore implements GraphStore {
     }, options);
   }
 
-  async search(tenant: string, query: NodeQuery, window: SearchWindow): Promise<GraphNode[]> {
+  async search(tenant: string | readonly string[], query: NodeQuery, window: SearchWindow): Promise<GraphNode[]> {
     await this.ensureConstraints();
     const records = await this.runner.read((run) => run(searchStatement(tenant, query, window)));
     return records.map((record) => toGraphNode(record.n as RawNode));
