@@ -294,6 +294,20 @@ export function searchStatement(tenants: string | readonly string[], query: Node
   return { text, parameters: { ...scope, ...params.values, skip: window.skip, limit: window.limit } };
 }
 
+// ---- catch-up checks ----------------------------------------------------------------------------------
+
+/** The `_version` of each given node of one label that exists (-1 for a placeholder, which has none). */
+export function versionsStatement(label: PrimaryLabel, nodes: readonly { username: string; key: string }[]): CypherStatement {
+  return {
+    text: [
+      'UNWIND $rows AS row',
+      `MATCH (n:${label} {username: row.username, key: row.key})`,
+      `RETURN n.username AS username, n.key AS key, coalesce(n.${VERSION_PROPERTY}, -1) AS version`,
+    ].join('\n'),
+    parameters: { rows: nodes.map(({ username, key }) => ({ username, key })) },
+  };
+}
+
 // ---- snapshot and clear -------------------------------------------------------------------------------
 
 const anyPrimaryLabel = (alias: string) => `(${PRIMARY_LABELS.map((label) => `${alias}:${label}`).join(' OR ')})`;

@@ -26,6 +26,11 @@ export interface GraphStore {
    * another tenant's data can never shape or appear in the result.
    */
   search(tenant: string | readonly string[], query: NodeQuery, window: SearchWindow): Promise<GraphNode[]>;
+  /**
+   * The row version each given node holds, keyed `username\nkey`: absent nodes are left out, a placeholder
+   * (an edge end whose row has not arrived) is -1. Used to tell whether the graph has caught up with writes.
+   */
+  versions(nodes: readonly { username: string; key: string }[]): Promise<Map<string, number>>;
   /** Every node and edge of one tenant, sorted by key (tests, debugging, rebuild checks). */
   snapshot(tenant: string): Promise<GraphSnapshot>;
   /** Removes every projected node and edge of every tenant (before a rebuild). */
