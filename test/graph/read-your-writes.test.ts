@@ -7,7 +7,7 @@
  * the graph equal to the table again.
  */
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { REPO_ROOT } from '../../tooling/paths';
 import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
 import { startStreamPoller } from '../../local/stream-poller';
@@ -143,6 +143,23 @@ describe('kinds without a route yet: written through the domain, read at once on
       expect((await call(reader, ada, 'POST', '/my', via('Asset', 'HAS_TECHNOLOGY', 'Technology'))).body.assets.map((a) => a.key)).toEqual([asset]);
       expect((await call(reader, ada, 'POST', '/my', via('WebApplication', 'HAS_WEBPAGE', 'Webpage'))).body.webapplications.map((a) => a.key)).toEqual([webApplication.key]);
       expect((await call(reader, bob, 'POST', '/my', via('Asset', 'HAS_PORT', 'Port'))).body.assets).toEqual([]);
+    }
+  });
+});
+
+describe('allTenants=true', () => {
+  test('reads the caller\'s tenant and the tenants that made them a collaborator, on both runtimes', async () => {
+    const dns = 'bob-only.example.com';
+    expect((await call(hono, bob, 'PUT', '/asset', { dns, name: dns })).status).toBe(200);
+    const query = byKey('Asset', `#asset#${dns}#${dns}`);
+    const tenantsOf = (body: Record<string, Record<string, unknown>[]>) => body.assets.map((a) => a.username);
+    for (const [, runtime] of runtimes()) expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query, 'allTenants=true')).body)).toEqual([]);
+    // Bob makes Ada a collaborator: the Account row in Bob's partition, found through the byMember index.
+    await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { username: BOB, key: `#account#${BOB}#${ADA}#`, name: BOB, member: ADA, value: '', role: 'readonly' } }));
+    for (const [, runtime] of runtimes()) {
+      expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query, 'allTenants=true')).body)).toEqual([BOB]);
+      expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query)).body)).toEqual([]); // without the flag: Ada's tenant only
+      expect(tenantsOf((await call(runtime, bob, 'POST', '/my', byKey('Asset', '#asset#lambda.example.com#lambda.example.com'), 'allTenants=true')).body)).toEqual([]); // not the reverse
     }
   });
 });
