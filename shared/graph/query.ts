@@ -102,7 +102,7 @@ const propertyFilterSchema = z
 
 type RawFilter = z.infer<typeof propertyFilterSchema> | { field?: string; operator: LogicalOperator; value: RawFilter[]; not?: boolean };
 const filterSchema: z.ZodType<RawFilter> = z.lazy(() =>
-  z.union([
+  z.discriminatedUnion('operator', [
     z.object({
       field: z.string().optional(),
       operator: z.enum(LOGICAL_OPERATORS),
