@@ -57,6 +57,8 @@ async function treeOf(store: GraphStore, fallbackTenant: string, node: GraphNode
 export interface SearchScope {
   /** The tenants, besides the caller's own, that grant the caller a role (for `allTenants=true`). */
   readonly memberTenants?: (whoami: Whoami) => Promise<readonly string[]>;
+  /** Throws Unavailable while the graph misses writes (the catch-up ledger); run once the query is known valid. */
+  readonly assertCaughtUp?: () => Promise<void>;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function searchGraph(store: GraphStore, whoami: Whoami, body: unkno
   const query = parseGraphQuery(body);
   if (params.tree && query.limit > MAX_TREE_PAGE_SIZE) throw payloadTooLarge(REDUCE_PAGE_SIZE);
   const tenant = await tenantsOf(whoami, params, scope);
+  await scope.assertCaughtUp?.();
   // One extra row tells whether another page exists without a count query.
   const nodes = await store.search(tenant, query.node, {
     skip: query.page * query.limit,

@@ -47,6 +47,7 @@ export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph' | 'membe
   const store = await deps.graph().catch(() => {
     throw unavailable('graph database unavailable'); // e.g. its secret or config cannot be read; retried next request
   });
-  await deps.graphCatchUp?.assertCaughtUp(store); // 503 until the stream has delivered what the request path missed
-  return searchGraph(store, whoami, body, params, { memberTenants: deps.memberTenants });
+  // 503 until the stream has delivered what the request path missed (checked after the query is validated).
+  const assertCaughtUp = deps.graphCatchUp && (() => deps.graphCatchUp!.assertCaughtUp(store));
+  return searchGraph(store, whoami, body, params, { memberTenants: deps.memberTenants, assertCaughtUp });
 }
