@@ -33,11 +33,14 @@ const GraphQuery = z.object({
   shortest: z.union([z.boolean(), z.number().int()]).optional(),
 });
 
-/** Search: table prefix search grouped by type, and graph search (the only group that reads the graph). */
+/**
+ * Search: table prefix search grouped by type, and graph search. It writes the table only to settle entries of
+ * the graph's catch-up ledger (shared/graph/catch-up.ts), hence `readWrite`.
+ */
 export default defineRouteGroup({
   name: 'search',
   service: 'inventory',
-  access: { table: 'read', graph: true },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /my': {
       auth: 'jwt',
