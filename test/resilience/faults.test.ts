@@ -60,6 +60,7 @@ function startLoad() {
         headers: { authorization: `Bearer ${both.users.ada.idToken}` },
       });
       outcomes.push({ runtime, kind: 'read', status: read.status, retryAfter: read.headers?.['retry-after'], at: Date.now() });
+      if (write.status !== 200 || read.status !== 200) await new Promise((resolve) => setTimeout(resolve, 25)); // bounded: no 503 storm
     }
   };
   const workers = RUNTIMES.flatMap((runtime) => Array.from({ length: WORKERS_PER_RUNTIME }, () => worker(runtime)));
