@@ -193,6 +193,9 @@ test('a Fargate service killed (SIGKILL) under load: 502 from the gateway, resta
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     await waitFor('the supervisor to restart inventory', () => service.supervisor.isUp('inventory') && service.supervisor.pid('inventory') !== pid, { timeoutMs: 60_000, intervalMs: 20 });
+    // Back = ready, as the ALB sees it: its target group sends traffic to a new task once /health/ready answers 200.
+    const ready = async () => (await fetch(`http://127.0.0.1:${service.supervisor.port('inventory')}/health/ready`).catch(() => undefined))?.status === 200;
+    await waitFor('the restarted inventory to be ready', ready, { timeoutMs: 30_000, intervalMs: 20 });
     const returnedAt = Date.now();
     await waitFor('a write after the restart', () => !!writtenAfter(returnedAt), { timeoutMs: 30_000, intervalMs: 20 });
     running = false;
@@ -203,7 +206,8 @@ test('a Fargate service killed (SIGKILL) under load: 502 from the gateway, resta
     expect(failures.filter((o) => o.status !== 502 || !o.body?.includes('Bad Gateway')).map((o) => `${o.kind} ${o.status} ${o.body}`)).toEqual([]);
     const first502 = failures.find((o) => o.at >= killedAt);
     expect({ first502Within: first502 ? first502.at - killedAt <= FIRST_502_WITHIN_MS : 'none' }).toEqual({ first502Within: true });
-    expect({ recoveredWithin: writtenAfter(returnedAt)!.at - returnedAt <= RECOVERY_WITHIN_MS }).toEqual({ recoveredWithin: true });
+    const recoveryMs = writtenAfter(returnedAt)!.at - returnedAt;
+    expect({ recoveredWithin5s: recoveryMs <= RECOVERY_WITHIN_MS ? true : `${recoveryMs} ms` }).toEqual({ recoveredWithin5s: true });
     const stored = await storedKeys(both.tables.hono);
     const acknowledged = outcomes.filter((o) => o.kind === 'write' && o.status === 200).map((o) => o.key!);
     const missing = acknowledged.filter((key) => !stored.has(key));
@@ -216,6 +220,7 @@ test('a Fargate service killed (SIGKILL) under load: 502 from the gateway, resta
       status5xxOther: 0,
       acknowledgedWritesLost: missing.length,
       downMs: returnedAt - killedAt,
+      recoveryMs,
     });
   } finally {
     running = false;
