@@ -2,20 +2,35 @@
  * The route report printed by `npm run routes` and by `npm start`: what a deploy of an environment
  * does with each route, as resolved by the deployment config loader.
  */
-import type { ResolvedRoute } from '../shared/routing/flags';
+import { formatRouteState, type ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES } from '../shared/routing/routes';
 import type { DeploymentConfig } from './deploy-config/load';
 
 /** One line: the stack, where it deploys, and how many routes sit on each side. */
 export function describeDeployment({ envName, environment, routes }: DeploymentConfig): string {
   const onFargate = routes.filter((r) => r.target === 'fargate').length;
+  const migrating = routes.filter((r) => r.state.kind === 'shadow' || r.state.kind === 'canary');
   return (
     `Chariot-${envName}  account ${environment.account}  region ${environment.region}  ` +
     `table ${environment.table.mode}  user pool ${environment.userPool.mode}  ` +
-    `${routes.length - onFargate} routes on lambda, ${onFargate} on fargate`
+    `${routes.length - onFargate} routes on lambda, ${onFargate} on fargate` +
+    // Said at every deploy preview until lib/ wires the weighted ALB rule (docs/migration.md).
+    (migrating.length
+      ? `\nnote: ${migrating.length} route(s) in shadow/canary deploy on their Lambda integration for now; the split and shadow copies run on the local gateway (docs/migration.md)`
+      : '')
   );
 }
 
+function servedBy(r: ResolvedRoute): string {
+  const fn = `function ${r.route.group} (${r.lambdaEntry})`;
+  const service = `service ${r.service} (${SERVICES[r.service!]?.directory})`;
+  if (r.state.kind === 'lambda') return fn;
+  if (r.state.kind === 'fargate') return service;
+  if (r.state.kind === 'canary') return `function ${r.route.group} ${100 - r.state.percent}% + service ${r.service} ${r.state.percent}%`;
+  return `function ${r.route.group}, shadowed to service ${r.service}`;
+}
+
+/** TARGET is the route state as a flag would write it (`canary:10`). */
 export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
   const rows = [
     ['METHOD', 'PATH', 'AUTH', 'TARGET', 'SERVED BY', 'DECIDED BY'],
@@ -23,8 +38,8 @@ export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
       r.route.method,
       r.route.path,
       r.route.auth,
-      r.target,
-      r.target === 'lambda' ? `function ${r.route.group} (${r.lambdaEntry})` : `service ${r.service} (${SERVICES[r.service!].directory})`,
+      formatRouteState(r.state),
+      servedBy(r),
       r.decidedBy,
     ]),
   ];
