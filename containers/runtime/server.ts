@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
+import { routeMetrics } from '../../shared/observability/route-metrics';
 import type { ServiceName } from '../../shared/routing/routes';
 import { ROUTE_GROUP_LIST } from '../../shared/routes';
 import { createServiceApp } from './service-app';
@@ -51,6 +52,7 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
   const shutdown = async (signal: string) => {
     rootLogger().info('draining', { service_name: service, signal });
     await close();
+    routeMetrics('fargate').close(); // the last minute's metrics, before the task goes
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,6 +6,7 @@ import { SERVED_GROUPS } from '../../shared/routes/served';
 import type { ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
+import { routeMetrics } from '../../shared/observability/route-metrics';
 
 /** `/account/{member}` → `/account/:member` */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -45,8 +46,19 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies): H
     return c.json({ status: readiness.ready ? 'ok' : 'unavailable', service, checks: readiness.checks }, readiness.ready ? 200 : 503);
   });
   const table = operationTable(SERVED_GROUPS.filter(({ group }) => group.service === service));
+  const metrics = routeMetrics('fargate');
   for (const { route } of table.values()) {
-    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(route.id, await requestFromContext(c), deps, table)));
+    app.on(route.method, honoPath(route.path), async (c) => {
+      const started = performance.now();
+      let status = 500;
+      try {
+        const response = await dispatch(route.id, await requestFromContext(c), deps, table);
+        status = response.status;
+        return toResponse(response);
+      } finally {
+        metrics.record(route.id, status, performance.now() - started);
+      }
+    });
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((_error, c) => c.json({ error: 'internal error' }, 500));
