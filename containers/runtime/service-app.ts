@@ -33,7 +33,18 @@ function toResponse(response: ApiResponse): Response {
  * A Hono app serving one service's routes through the same dispatcher as the Lambda handlers.
  * The correlation id is `x-request-id` (API Gateway maps its request id into it), else a new uuid.
  */
-export function createServiceApp(service: ServiceName, deps: ApiDependencies): Hono {
+export interface ServiceAppOptions {
+  /**
+   * Test-only (`CHARIOT_TEST_PERTURB="GET /asset"`): that route's JSON object answers gain `"perturbed": true`,
+   * so the shadow suite has a real difference between the runtimes to detect. Never set in a deployment.
+   */
+  readonly perturbRoute?: string;
+}
+
+const perturbed = (response: ApiResponse): ApiResponse =>
+  response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? { ...response, body: { ...response.body, perturbed: true } } : response;
+
+export function createServiceApp(service: ServiceName, deps: ApiDependencies, options: ServiceAppOptions = {}): Hono {
   const app = new Hono();
   app.use(requestId({ headerName: 'x-request-id' }));
   // Liveness: the process is up and serving (ECS restarts a task that fails it). `/health` is its old name.
@@ -54,7 +65,7 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies): H
       try {
         const response = await dispatch(route.id, await requestFromContext(c), deps, table);
         status = response.status;
-        return toResponse(response);
+        return toResponse(route.id === options.perturbRoute ? perturbed(response) : response);
       } finally {
         metrics.record(route.id, status, performance.now() - started);
       }
