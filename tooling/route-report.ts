@@ -46,3 +46,31 @@ export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
   return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
 }
+
+/** One route of the running local gateway (GET /__local/routes), as `npm run routes -- --live` reads it. */
+export interface LiveRouteRow {
+  readonly route: string;
+  readonly state: string;
+  readonly configured: string;
+  readonly runtimes: Readonly<Record<'lambda' | 'fargate', { requests: number; http4xx: number; http5xx: number; p99Ms: number | null }>>;
+  readonly shadow: { readonly matches: number; readonly mismatches: number; readonly errors: number };
+}
+
+/** Requests, errors (4xx/5xx) and p99 per runtime, and shadow results, for every route that saw traffic or is migrating. */
+export function formatLiveTable(rows: readonly LiveRouteRow[]): string {
+  const side = (r: LiveRouteRow['runtimes']['lambda']) =>
+    r.requests ? `${r.requests} / ${r.http4xx}/${r.http5xx} / ${r.p99Ms ?? '-'} ms` : '-';
+  const shown = rows.filter((r) => r.runtimes.lambda.requests + r.runtimes.fargate.requests > 0 || r.state !== 'lambda');
+  const table = [
+    ['ROUTE', 'STATE', 'LAMBDA req / 4xx/5xx / p99', 'FARGATE req / 4xx/5xx / p99', 'SHADOW match/mismatch/error'],
+    ...shown.map((r) => [
+      r.route,
+      r.state === r.configured ? r.state : `${r.state} (started ${r.configured})`,
+      side(r.runtimes.lambda),
+      side(r.runtimes.fargate),
+      r.shadow.matches + r.shadow.mismatches + r.shadow.errors ? `${r.shadow.matches}/${r.shadow.mismatches}/${r.shadow.errors}` : '-',
+    ]),
+  ];
+  const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+  return table.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
+}
