@@ -182,7 +182,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const env = runtimeEnvironment(
       { dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, pool },
-      { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel, ...graph.env },
+      {
+        FILES_DIR: paths.files,
+        FILES_PUBLIC_URL: gatewayUrl,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        AWS_LAMBDA_LOG_LEVEL: logLevel,
+        // EMF lines would flood the terminal (`npm run routes -- --live` shows the same numbers);
+        // `POWERTOOLS_METRICS_DISABLED=false npm start` prints them as CloudWatch would receive them.
+        POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+        ...graph.env,
+      },
     );
     // Lambda routes run in this process, as one warm container per group: they read the same env.
     delete process.env.POWERTOOLS_DEV;
