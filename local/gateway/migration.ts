@@ -77,7 +77,7 @@ export class MigrationControl {
   private readonly live = new Map<string, LiveRoute>();
   private readonly random: () => number;
   private readonly log: (line: string) => void;
-  private readonly metrics = routeMetrics('gateway');
+  private readonly metrics = routeMetrics('shadow');
 
   constructor(private readonly options: MigrationControlOptions) {
     this.random = options.random ?? Math.random;

@@ -2,7 +2,7 @@
  * Per-route, per-runtime metrics in CloudWatch EMF through Powertools Metrics, the same names and
  * dimensions on both runtimes so a dashboard can put a route's Lambda and Fargate side by side:
  *   Requests, Http4xx, Http5xx (Count), Latency (Milliseconds); ShadowMatch, ShadowMismatch (Count)
- *   dimensions: route (`GET /asset`), runtime (`lambda` | `fargate` | `gateway`), environment, service.
+ *   dimensions: route (`GET /asset`), runtime (`lambda` | `fargate` | `shadow`), environment, service.
  *
  * Cheap on the hot path: `record` only adds to an in-memory aggregate. An EMF line is written per route
  * when 99 latency samples have gathered (EMF allows 100 values per metric; Powertools would publish at
@@ -12,7 +12,8 @@
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
-export type MetricsRuntime = 'lambda' | 'fargate' | 'gateway';
+/** `shadow`: the comparisons (made by the local gateway, or the shadow comparer in AWS). */
+export type MetricsRuntime = 'lambda' | 'fargate' | 'shadow';
 
 const MAX_SAMPLES = 99;
 export const METRICS_NAMESPACE = 'Chariot';
@@ -119,7 +120,7 @@ const processMetrics = new Map<MetricsRuntime, RouteMetrics>();
 
 /**
  * One aggregate per process and runtime: the Lambda handlers of all groups in a process share one (the
- * local gateway runs them all in-process, beside its own `gateway` aggregate), as a service's routes do.
+ * local gateway runs them all in-process, beside its `shadow` aggregate), as a service's routes do.
  */
 export function routeMetrics(runtime: MetricsRuntime): RouteMetrics {
   let metrics = processMetrics.get(runtime);
