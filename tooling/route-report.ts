@@ -21,6 +21,12 @@ export function describeDeployment({ envName, environment, routes }: DeploymentC
   );
 }
 
+/** Left-aligned columns two spaces apart; the first row is the header. */
+function formatColumns(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
+}
+
 function servedBy(r: ResolvedRoute): string {
   const fn = `function ${r.route.group} (${r.lambdaEntry})`;
   const service = `service ${r.service} (${SERVICES[r.service!]?.directory})`;
@@ -43,8 +49,7 @@ export function formatRouteTable(routes: readonly ResolvedRoute[]): string {
       r.decidedBy,
     ]),
   ];
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
-  return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
+  return formatColumns(rows);
 }
 
 /** One route of the running local gateway (GET /__local/routes), as `npm run routes -- --live` reads it. */
@@ -71,6 +76,5 @@ export function formatLiveTable(rows: readonly LiveRouteRow[]): string {
       r.shadow.matches + r.shadow.mismatches + r.shadow.errors ? `${r.shadow.matches}/${r.shadow.mismatches}/${r.shadow.errors}` : '-',
     ]),
   ];
-  const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
-  return table.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd()).join('\n');
+  return formatColumns(table);
 }
