@@ -3,6 +3,7 @@ import { RouteMetrics } from './route-metrics';
 
 /** Powertools Metrics printing into an array instead of stdout: the EMF documents as CloudWatch would read them. */
 function capture(runtime: 'lambda' | 'fargate') {
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false'; // the suite turns EMF off (global-setup); this test reads it
   const lines: Record<string, unknown>[] = [];
   const metrics = new Metrics({ namespace: 'Chariot', serviceName: 'chariot', defaultDimensions: { runtime, environment: 'test' } });
   (metrics as unknown as { console: { log(line: string): void } }).console = { log: (line) => lines.push(JSON.parse(line)) };

@@ -47,7 +47,7 @@ describe('resolveRoutes', () => {
 
   it('rejects an unknown target, naming the flag', () => {
     expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: 'ecs' })).toThrow(
-      'Unknown state "ecs" in flag "migrate:asset": use lambda, shadow, shadow:<sample percent>, canary:<percent> or fargate',
+      'Unknown target "ecs" in flag "migrate:asset": use lambda or fargate (or between them: shadow, shadow:<sample percent>, canary:<percent>)',
     );
   });
 
@@ -62,7 +62,7 @@ describe('resolveRoutes', () => {
     'rejects the malformed state %p in one line',
     (state) => {
       expect(parseRouteState(state)).toBeUndefined();
-      expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: state })).toThrow(/^Unknown state ".*" in flag "migrate:asset": use [^\n]+$/);
+      expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: state })).toThrow(/^Unknown target ".*" in flag "migrate:asset": use [^\n]+$/);
     },
   );
 

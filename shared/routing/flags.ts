@@ -30,7 +30,8 @@ export type RouteState =
   | { readonly kind: 'canary'; readonly percent: number }
   | { readonly kind: 'fargate' };
 
-export const STATE_SYNTAX = 'lambda, shadow, shadow:<sample percent>, canary:<percent> or fargate';
+/** Kept as "use lambda or fargate (...)": the two end states first, the steps between after. */
+export const STATE_SYNTAX = 'lambda or fargate (or between them: shadow, shadow:<sample percent>, canary:<percent>)';
 
 const PERCENT = /^(100|[1-9]?\d)$/;
 
@@ -105,7 +106,7 @@ export function resolveRoutes<R extends RouteLike>(
       );
     }
     const state = parseRouteState(rawState);
-    if (!state) throw new MigrationFlagError(`Unknown state "${rawState}" in flag "${flagName(key)}": use ${STATE_SYNTAX}`);
+    if (!state) throw new MigrationFlagError(`Unknown target "${rawState}" in flag "${flagName(key)}": use ${STATE_SYNTAX}`);
     states.set(key, state);
   }
 
