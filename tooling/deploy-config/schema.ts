@@ -30,10 +30,16 @@ export const fargateConfigSchema = z
   .strictObject({
     cpu: z.number().refine((cpu) => (FARGATE_CPU as readonly number[]).includes(cpu), `must be one of ${FARGATE_CPU.join(', ')}`),
     memoryMiB: z.number().int().min(512),
+    /** The autoscaling minimum (the service itself has no DesiredCount, so a deploy never resets a scaled-out service). */
     desiredCount: z.number().int().min(1),
     maxCount: z.number().int().min(1),
   })
   .refine((f) => f.maxCount >= f.desiredCount, { message: 'maxCount must be >= desiredCount', path: ['maxCount'] });
+
+export const networkConfigSchema = z.strictObject({
+  /** One NAT gateway per AZ (an AZ outage leaves the other AZ's egress up), instead of one shared NAT gateway. */
+  natGatewayPerAz: z.boolean().default(false),
+});
 
 export const environmentSchema = z.strictObject({
   account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
@@ -41,6 +47,7 @@ export const environmentSchema = z.strictObject({
   table: tableConfigSchema,
   userPool: userPoolConfigSchema,
   fargate: fargateConfigSchema,
+  network: networkConfigSchema.default({ natGatewayPerAz: false }),
   /** An existing Secrets Manager secret holding the Neo4j uri/username/password; absent → the stack creates one. */
   neo4jSecretName: z.string().min(1).optional(),
   /** Route id (`GET /asset`) or group (`asset`) → `lambda` | `fargate`; checked by `resolveRoutes`. */
@@ -53,6 +60,7 @@ export const environmentSchema = z.strictObject({
 export type TableConfig = z.output<typeof tableConfigSchema>;
 export type UserPoolConfig = z.output<typeof userPoolConfigSchema>;
 export type FargateConfig = z.output<typeof fargateConfigSchema>;
+export type NetworkConfig = z.output<typeof networkConfigSchema>;
 
 /** A validated environment, with defaults applied. */
 export type EnvironmentConfig = Omit<z.output<typeof environmentSchema>, 'corsOrigins'> & {

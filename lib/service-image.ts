@@ -1,0 +1,71 @@
+/**
+ * The image of a Hono service: one Dockerfile (containers/Dockerfile, `ARG SERVICE`), Node 22 on arm64, and a build
+ * context that is an allow-list: the files the service's bundle imports (esbuild's metafile), the lock file, the
+ * build script and the Dockerfile. The asset hash is computed over exactly those files, so changing cdk.json, the
+ * docs, a test or another service's entry never rebuilds (or redeploys) this image.
+ */
+import { buildSync } from 'esbuild';
+import { IgnoreMode } from 'aws-cdk-lib';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { SERVICES, type ServiceName } from '../shared/routing/routes';
+import { serviceBuildOptions } from '../scripts/build-service';
+import { REPO_ROOT } from '../tooling/paths';
+
+export const SERVICE_DOCKERFILE = 'containers/Dockerfile';
+/** What the build needs besides the bundle's own sources: `npm ci` inputs, the build command, the Dockerfile. */
+const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-service.ts', SERVICE_DOCKERFILE];
+
+let sourcesByService: Map<ServiceName, readonly string[]> | undefined;
+
+/**
+ * The repository files (not node_modules: the lock file stands for those) that `service`'s bundle is built from.
+ * One esbuild pass over every service (no minify, no write) gives each output's inputs; cached per process.
+ */
+export function serviceSources(service: ServiceName): readonly string[] {
+  if (!sourcesByService) {
+    const services = Object.keys(SERVICES) as ServiceName[];
+    const options = services.map((name) => serviceBuildOptions(name, REPO_ROOT));
+    const { metafile } = buildSync({
+      ...options[0],
+      entryPoints: Object.fromEntries(services.map((name, i) => [name, (options[i].entryPoints as string[])[0]])),
+      outfile: undefined,
+      outdir: 'dist',
+      minify: false,
+      sourcemap: false,
+      write: false,
+      metafile: true,
+      // Packages come from the lock file; only the repository's own sources matter here (and resolving them is fast).
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    sourcesByService = new Map(
+      services.map((name) => {
+        const output = metafile!.outputs[`dist/${name}.js`];
+        const files = Object.keys(output.inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':'));
+        return [name, files.sort()];
+      }),
+    );
+  }
+  return sourcesByService.get(service)!;
+}
+
+/** Docker-ignore patterns: everything out, then each allowed file back in. */
+export function imageContextExclude(service: ServiceName): string[] {
+  return ['**', ...[...BUILD_FILES, ...serviceSources(service)].map((file) => `!${file}`)];
+}
+
+/** The asset options of `service`'s image, its context rooted at `root` (the repository; a copy in tests). */
+export function serviceImageOptions(service: ServiceName) {
+  return {
+    file: SERVICE_DOCKERFILE,
+    buildArgs: { SERVICE: service },
+    platform: Platform.LINUX_ARM64,
+    ignoreMode: IgnoreMode.DOCKER,
+    exclude: imageContextExclude(service),
+  };
+}
+
+export function serviceImage(service: ServiceName, root: string = REPO_ROOT): ecs.ContainerImage {
+  return ecs.ContainerImage.fromAsset(root, serviceImageOptions(service));
+}
