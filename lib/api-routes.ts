@@ -4,7 +4,6 @@ import { Annotations, type CfnResource } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { ResolvedRoute, RouteLike } from '../shared/routing/flags';
 import type { ServiceName } from '../shared/routing/routes';
 import { lambdaEnvironment, type RuntimeEnvironment } from './backend-environment';
 import { ChariotFunction } from './chariot-function';
@@ -14,8 +13,6 @@ import type { HonoService } from './hono-service';
 import type { ChariotHttpApi } from './http-api';
 import { listenerRules } from './listener-rules';
 import { groupOfRoute, type RouteTable } from './route-table';
-
-export { checkPriorities, rulePriority } from './listener-rules';
 
 export interface ApiRoutesProps {
   readonly table: RouteTable;
@@ -121,5 +118,3 @@ const cfn = (construct: Construct) => construct.node.defaultChild as CfnResource
  */
 const requestIdHeader = (): apigwv2.ParameterMapping =>
   new apigwv2.ParameterMapping().overwriteHeader('x-request-id', apigwv2.MappingValue.contextVariable('requestId'));
-
-export type { ResolvedRoute, RouteLike };

@@ -14,7 +14,9 @@ import { REPO_ROOT } from '../tooling/paths';
 
 export const SERVICE_DOCKERFILE = 'containers/Dockerfile';
 /** What the build needs besides the bundle's own sources: `npm ci` inputs, the build command, the Dockerfile. */
-const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-service.ts', SERVICE_DOCKERFILE];
+const BUILD_SCRIPT = 'scripts/build-service.ts';
+const BUILD_SCRIPT_OUTPUT = 'build-service';
+const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', SERVICE_DOCKERFILE];
 
 let sourcesByService: Map<ServiceName, readonly string[]> | undefined;
 
@@ -28,7 +30,11 @@ export function serviceSources(service: ServiceName): readonly string[] {
     const options = services.map((name) => serviceBuildOptions(name, REPO_ROOT));
     const { metafile } = buildSync({
       ...options[0],
-      entryPoints: Object.fromEntries(services.map((name, i) => [name, (options[i].entryPoints as string[])[0]])),
+      entryPoints: {
+        ...Object.fromEntries(services.map((name, i) => [name, (options[i].entryPoints as string[])[0]])),
+        // The build command runs in the image too (tsx), so what it imports is part of every context.
+        [BUILD_SCRIPT_OUTPUT]: BUILD_SCRIPT,
+      },
       outfile: undefined,
       outdir: 'dist',
       minify: false,
@@ -39,13 +45,10 @@ export function serviceSources(service: ServiceName): readonly string[] {
       packages: 'external',
       logLevel: 'silent',
     });
-    sourcesByService = new Map(
-      services.map((name) => {
-        const output = metafile!.outputs[`dist/${name}.js`];
-        const files = Object.keys(output.inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':'));
-        return [name, files.sort()];
-      }),
-    );
+    const inputsOf = (output: string) =>
+      Object.keys(metafile!.outputs[`dist/${output}.js`].inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':'));
+    const buildScript = inputsOf(BUILD_SCRIPT_OUTPUT);
+    sourcesByService = new Map(services.map((name) => [name, [...new Set([...inputsOf(name), ...buildScript])].sort()]));
   }
   return sourcesByService.get(service)!;
 }
