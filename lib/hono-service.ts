@@ -10,11 +10,8 @@ import type { FargateBackend } from './fargate-backend';
 import { grantAccess, type GroupAccess, type SharedResources } from './group-access';
 import { ANCHOR_PATH, rulePriority } from './listener-rules';
 import { acknowledge } from './nag';
-import { serviceImage } from './service-image';
 import { CONTAINER_PORT } from './backend-environment';
-
-export { CONTAINER_PORT };
-
+import { serviceImage } from './service-image';
 
 /** The services' health endpoints (containers/runtime/service-app.ts). */
 export const LIVENESS_PATH = '/health/live';
