@@ -39,7 +39,8 @@ export const routeConstructId = (id: string) => id.replace(/[^A-Za-z0-9]+/g, '-'
  */
 export class ApiRoutes extends Construct {
   readonly functions = new Map<string, lambda.IFunction>();
-  readonly rules = new Map<string, elbv2.ApplicationListenerRule>();
+  /** Rule key (lib/listener-rules.ts) → its path and construct. */
+  readonly rules = new Map<string, { path: string; construct: elbv2.ApplicationListenerRule }>();
 
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
     super(scope, id);
@@ -81,13 +82,14 @@ export class ApiRoutes extends Construct {
         rule,
         targetGroup: targetGroups.get(rule.service as ServiceName)!,
       });
-      this.rules.set(rule.key, construct);
+      this.rules.set(rule.key, { path: rule.path, construct });
       for (const method of rule.methods) {
         const key = `${method} ${rule.path} ${rule.service}`;
         rulesByRoute.set(key, [...(rulesByRoute.get(key) ?? []), construct]);
       }
     }
 
+    const lambdaRoutesByPath = new Map<string, CfnResource[]>();
     for (const route of table.routes) {
       const id = routeConstructId(route.id);
       if (route.target === 'lambda') {
@@ -95,6 +97,7 @@ export class ApiRoutes extends Construct {
         // The invoke permission is in place before the route points at the function (a flip back to Lambda).
         const permission = httpRoute.node.findAll().find((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)!;
         cfn(httpRoute).addResourceDependency(permission);
+        lambdaRoutesByPath.set(route.route.path, [...(lambdaRoutesByPath.get(route.route.path) ?? []), cfn(httpRoute)]);
       } else {
         const integration = new HttpAlbIntegration(`${id}-alb`, props.backend.listener, {
           vpcLink: props.backend.vpcLink,
@@ -106,6 +109,11 @@ export class ApiRoutes extends Construct {
         // service is stable (or rolled back by the deployment circuit breaker, failing this deploy before any flip).
         httpRoute.node.addDependency(props.services.get(route.service!)!.service);
       }
+    }
+    // A rule that loses a method (that route rolled back, the path's other methods still on Fargate) changes only
+    // after the path's Lambda routes are in place, so the rolled-back method never meets the ALB's default 404.
+    for (const { path, construct } of this.rules.values()) {
+      for (const lambdaRoute of lambdaRoutesByPath.get(path) ?? []) cfn(construct).addResourceDependency(lambdaRoute);
     }
   }
 }

@@ -13,9 +13,10 @@ import { serviceBuildOptions } from '../scripts/build-service';
 import { REPO_ROOT } from '../tooling/paths';
 
 export const SERVICE_DOCKERFILE = 'containers/Dockerfile';
-/** What the build needs besides the bundle's own sources: `npm ci` inputs, the build command, the Dockerfile. */
+/** The build command: it runs in the image too (tsx), so it and what it imports are in every context. */
 const BUILD_SCRIPT = 'scripts/build-service.ts';
 const BUILD_SCRIPT_OUTPUT = 'build-service';
+/** What the build needs besides sources: `npm ci` inputs, the compiler options, the Dockerfile. */
 const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', SERVICE_DOCKERFILE];
 
 let sourcesByService: Map<ServiceName, readonly string[]> | undefined;
@@ -32,7 +33,6 @@ export function serviceSources(service: ServiceName): readonly string[] {
       ...options[0],
       entryPoints: {
         ...Object.fromEntries(services.map((name, i) => [name, (options[i].entryPoints as string[])[0]])),
-        // The build command runs in the image too (tsx), so what it imports is part of every context.
         [BUILD_SCRIPT_OUTPUT]: BUILD_SCRIPT,
       },
       outfile: undefined,
@@ -58,7 +58,7 @@ export function imageContextExclude(service: ServiceName): string[] {
   return ['**', ...[...BUILD_FILES, ...serviceSources(service)].map((file) => `!${file}`)];
 }
 
-/** The asset options of `service`'s image, its context rooted at `root` (the repository; a copy in tests). */
+/** The asset options of `service`'s image (the test of the hash applies them to a copy of the repository). */
 export function serviceImageOptions(service: ServiceName) {
   return {
     file: SERVICE_DOCKERFILE,
@@ -69,6 +69,6 @@ export function serviceImageOptions(service: ServiceName) {
   };
 }
 
-export function serviceImage(service: ServiceName, root: string = REPO_ROOT): ecs.ContainerImage {
-  return ecs.ContainerImage.fromAsset(root, serviceImageOptions(service));
+export function serviceImage(service: ServiceName): ecs.ContainerImage {
+  return ecs.ContainerImage.fromAsset(REPO_ROOT, serviceImageOptions(service));
 }

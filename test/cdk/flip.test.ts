@@ -100,6 +100,10 @@ describe('flip and rollback ordering', () => {
       ([, rule]) => JSON.stringify(rule.Properties!.Conditions).includes('"/asset"'),
     )!;
     expect(dependsOn(api, flipped)).toContain(ruleId);
+    // The rule changes only after the path's Lambda routes are in place (a method rolled back off a shared rule).
+    const others = ROUTES.filter((r) => r.path === '/asset' && routeId(r) !== flipped).map((r) => routeLogicalId(api, routeId(r)));
+    expect(others.length).toBeGreaterThan(0);
+    expect((api.toJSON().Resources[ruleId] as { DependsOn?: string[] }).DependsOn).toEqual(expect.arrayContaining(others));
     // The ECS service is in its own stack: the API stack deploys after that stack completes, which CloudFormation
     // does only once the service is stable (or the circuit breaker rolled it back, failing the deploy before the flip).
     const inventory = after.stacks.services.get('inventory')!;
