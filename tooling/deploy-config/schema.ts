@@ -30,6 +30,7 @@ export const fargateConfigSchema = z
   .strictObject({
     cpu: z.number().refine((cpu) => (FARGATE_CPU as readonly number[]).includes(cpu), `must be one of ${FARGATE_CPU.join(', ')}`),
     memoryMiB: z.number().int().min(512),
+    /** The autoscaling minimum (the service itself has no DesiredCount, so a deploy never resets a scaled-out service). */
     desiredCount: z.number().int().min(1),
     maxCount: z.number().int().min(1),
   })
@@ -48,12 +49,18 @@ export const migrationPolicySchema = z.strictObject({
   maxFargateP99Ms: z.number().int().min(1).default(1000),
 });
 
+export const networkConfigSchema = z.strictObject({
+  /** One NAT gateway per AZ (an AZ outage leaves the other AZ's egress up), instead of one shared NAT gateway. */
+  natGatewayPerAz: z.boolean().default(false),
+});
+
 export const environmentSchema = z.strictObject({
   account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as us-east-1'),
   table: tableConfigSchema,
   userPool: userPoolConfigSchema,
   fargate: fargateConfigSchema,
+  network: networkConfigSchema.default({ natGatewayPerAz: false }),
   /** An existing Secrets Manager secret holding the Neo4j uri/username/password; absent → the stack creates one. */
   neo4jSecretName: z.string().min(1).optional(),
   /** Route id (`GET /asset`) or group (`asset`) → `lambda` | `shadow` | `canary:<percent>` | `fargate`; checked by `resolveRoutes`. */
@@ -68,6 +75,7 @@ export type TableConfig = z.output<typeof tableConfigSchema>;
 export type UserPoolConfig = z.output<typeof userPoolConfigSchema>;
 export type FargateConfig = z.output<typeof fargateConfigSchema>;
 export type MigrationPolicy = z.output<typeof migrationPolicySchema>;
+export type NetworkConfig = z.output<typeof networkConfigSchema>;
 
 /** A validated environment, with defaults applied. */
 export type EnvironmentConfig = Omit<z.output<typeof environmentSchema>, 'corsOrigins'> & {

@@ -21,14 +21,14 @@ import {
   type RuleCondition,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { HttpMethod } from '../../shared/routing/routes';
+import { albPathPattern } from '../../shared/routing/alb-path';
+export { albPathPattern };
 
 /** The client as the shifter uses it; tests pass a stub (the one mock: there is no ELB API here). */
 export type ElbClient = Pick<ElasticLoadBalancingV2Client, 'send'>;
 
 export const ENVIRONMENT_TAG = 'chariot:environment';
 
-/** `/account/{member}` → `/account/*`: how the stack writes a route's ALB path condition. */
-export const albPathPattern = (path: string) => path.replace(/\{[^}]+\}/g, '*');
 
 export interface RouteRef {
   readonly method: HttpMethod;
