@@ -5,6 +5,7 @@ import { createDependencies } from '../../shared/api/create-dependencies';
 import { serviceBinding } from '../../shared/config/service-binding';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
+import { routeMetrics } from '../../shared/observability/route-metrics';
 import type { ServiceName } from '../../shared/routing/routes';
 import { createServiceApp } from './service-app';
 
@@ -23,7 +24,7 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
   // (the union of its groups) is what the task definition was derived from.
   const binding = serviceBinding(service);
   const deps = await createDependencies(env, { graph: binding.graph ? () => sharedGraphStore(env) : undefined, binding });
-  const app = createServiceApp(service, deps);
+  const app = createServiceApp(service, deps, { perturbRoute: env.CHARIOT_TEST_PERTURB });
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname, port: Number(env.PORT ?? 8080) }, () => resolve(s as Server));
@@ -51,6 +52,7 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
   const shutdown = async (signal: string) => {
     rootLogger().info('draining', { service_name: service, signal });
     await close();
+    routeMetrics('fargate').close(); // the last minute's metrics, before the task goes
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

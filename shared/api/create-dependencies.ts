@@ -10,6 +10,7 @@ import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
 import { cachedReadiness } from './readiness';
 import { idempotentRunner } from './idempotency';
+import { apiKeyReplay } from '../routes/key/replay';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
@@ -66,7 +67,16 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     files: core.files,
     // A consistent read of one absent row: the cheapest call that proves the table answers, within the client's deadline.
     // The document client shares the base client's config and middleware, so it sends Powertools' plain commands too.
-    idempotent: windowSeconds > 0 ? idempotentRunner({ client: core.doc as unknown as DynamoDBClient, tableName: config.tableName, windowSeconds }) : undefined,
+    idempotent:
+      windowSeconds > 0
+        ? idempotentRunner({
+            client: core.doc as unknown as DynamoDBClient,
+            tableName: config.tableName,
+            windowSeconds,
+            // The one creating answer that holds a secret: its record keeps none (docs/reliability.md).
+            policies: { 'POST /key': apiKeyReplay({ repository: core.repository }) },
+          })
+        : undefined,
     readiness: cachedReadiness({
       table: () => core.doc.send(new GetCommand({ TableName: config.tableName, Key: { username: 'global', key: '#health' }, ConsistentRead: true })),
     }),
