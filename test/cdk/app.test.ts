@@ -222,7 +222,7 @@ describe('cdk-nag gate', () => {
 
 describe('bundling', () => {
   it('bundles the Lambdas with local esbuild and stages the service images, with no Docker', () => {
-    // Every group but `hook` migrated: three bundles (hook + projector + authorizer) keep this one real bundling synth quick.
+    // Every group but `hook` migrated: four bundles (hook + projector + authorizer + offset key rotation) keep this one real bundling synth quick.
     const flags = Object.fromEntries(
       Object.keys(ROUTE_GROUPS).filter((group) => group !== 'hook').map((group) => [`migrate:${group}`, 'fargate']),
     );
@@ -233,7 +233,7 @@ describe('bundling', () => {
     const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
     const bundles = assetDirs.filter((dir) => existsSync(path.join(outdir, dir, 'index.js')));
     const images = assetDirs.filter((dir) => existsSync(path.join(outdir, dir, 'containers', 'Dockerfile')));
-    expect(bundles).toHaveLength(3);
+    expect(bundles).toHaveLength(4);
     expect(images).toHaveLength(3);
     for (const image of images) {
       // The allow-listed context: the build's own files and the service's sources, nothing else.
