@@ -56,6 +56,8 @@ export async function startFixture(): Promise<Fixture> {
         { dynamodbEndpoint: dynamoDb.endpoint, tableName, pool },
         {
           FILES_DIR: filesDir,
+          // The bench measures request paths, not Neo4j: the in-process graph, chosen explicitly (the binding asks for a graph).
+          NEO4J_EMBEDDED: 'true',
           POWERTOOLS_DEV: 'false',
           // Production's level: each request writes its one access line, as it would to CloudWatch.
           POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -69,7 +69,7 @@ export const GRAPH_PROJECTOR_BINDING: Binding = { table: 'read', cognito: false,
 /** What `loadRuntimeConfig(env)` assumes when told nothing (scripts, the local gateway): any API backend without files or graph. */
 export const DEFAULT_BINDING: Binding = apiBinding({ table: 'readWrite' });
 
-/** The variable names that satisfy `need` (for error messages and the binding test). */
+/** The variables that satisfy `need`: the secret's ARN, or its (first) value variable. */
 export function variablesOf(need: SecretNeed): string[] {
-  return [SECRET_DELIVERY[need].arnVariable, ...Object.keys(SECRET_DELIVERY[need].valueVariables)];
+  return [SECRET_DELIVERY[need].arnVariable, Object.keys(SECRET_DELIVERY[need].valueVariables)[0]];
 }

@@ -2,6 +2,7 @@
  * Run by synthetic-group.test.ts (with tsx) inside a temporary copy of the repository that has one extra
  * folder, shared/routes/probe/. Prints, as one JSON line, where the group showed up.
  */
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../../bin/build-app';
@@ -28,7 +29,14 @@ async function main() {
   const apiRoute = resources.find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties?.RouteKey === 'GET /probe/{id}');
   const actions = JSON.stringify(policy?.[1].Properties?.PolicyDocument ?? {});
 
-  Object.assign(process.env, runtimeEnvironment({ tableName: 'probe-table', dynamodbEndpoint: 'http://127.0.0.1:9', pool: { issuer: 'http://127.0.0.1:9/pool', clientId: 'probe', jwksUri: 'http://127.0.0.1:9/pool/.well-known/jwks.json' } }));
+  Object.assign(
+    process.env,
+    runtimeEnvironment(
+      { tableName: 'probe-table', dynamodbEndpoint: 'http://127.0.0.1:9', pool: { issuer: 'http://127.0.0.1:9/pool', clientId: 'probe', jwksUri: 'http://127.0.0.1:9/pool/.well-known/jwks.json' } },
+      // The probe group declares `files`: its binding needs a file store.
+      { FILES_DIR: join(root, '.local', 'probe-files') },
+    ),
+  );
   writeLambdaEntries(ROUTE_GROUP_LIST, root);
   const cors = { allowOrigins: ['*'], allowHeaders: [], allowMethods: [], exposeHeaders: [], maxAgeSeconds: 0 };
   const gateway = await startGateway({
