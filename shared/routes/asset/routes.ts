@@ -1,8 +1,16 @@
+import * as z from 'zod';
 import { ListQuery } from '../../api/input';
 import { AssetInput } from '../../model';
 import { defineRouteGroup } from '../../routing/route-group';
 import { AssetView, listOf, written } from '../../routing/schemas';
-import * as z from 'zod';
+
+/** Every era's asset write (docs/client-compat.md): `{dns,name}`, `{group,identifier,type,attackSurface}`, or `{key,…}` to update. */
+const AssetWrite = AssetInput.extend({
+  key: z.string().optional().describe('Update this asset (with none of dns/name/group/identifier): status, comment, attackSurface'),
+  type: z.string().optional().describe('praetorian-cli 2.x registry type; only `asset` is served'),
+  attackSurface: z.array(z.string()).optional().describe('Free strings; blanks are dropped ([""] = none)'),
+});
+const AssetList = z.array(AssetView).describe('The written asset, in a bare list');
 
 /** Assets: list, add-or-update (merge), soft delete. */
 export default defineRouteGroup({
@@ -11,7 +19,8 @@ export default defineRouteGroup({
   access: { table: 'readWrite', graph: true },
   routes: {
     'GET /asset': { auth: 'jwt', summary: 'List assets (key prefix, offset)', query: ListQuery, responses: { 200: listOf('assets', AssetView) } },
-    'PUT /asset': { auth: 'jwt', summary: 'Add or update an asset (merge)', body: AssetInput, responses: { 200: written('assets', AssetView) } },
+    'PUT /asset': { auth: 'jwt', summary: 'Add or update an asset (merge); by key: update', body: AssetWrite, responses: { 200: AssetList } },
+    'POST /asset': { auth: 'jwt', summary: 'Add an asset (chariot-ui); same as PUT', body: AssetWrite, responses: { 200: AssetList } },
     'DELETE /asset': { auth: 'jwt', summary: 'Soft-delete an asset (status D)', body: z.object({ key: z.string() }), responses: { 200: written('assets', AssetView) } },
   },
 });

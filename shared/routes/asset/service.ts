@@ -2,21 +2,36 @@
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
-import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, type Asset } from '../../model';
+import { invalidInput } from '../../errors';
+import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, publicView, type Asset } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
+import { normaliseAssetInput, type AssetCreate, type AssetUpdate } from '../../clients/asset-input';
+import { clientAssetView } from '../../clients/asset-view';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
 export const listAssets = (deps: Deps, whoami: Whoami, query: ListQuery) => listEntities<Asset>(deps, whoami, 'asset', query);
 
+/** An asset as every client reads it: no internal fields, plus `updated` ("Last Seen" in chariot-ui). */
+export const assetAnswer = (asset: Asset) => clientAssetView(publicView(asset));
+
 /**
- * Analyst or above. A new asset is inserted with its defaults; an existing one is merged: only the
- * fields the client sent change it (an omitted status keeps the stored one).
+ * Analyst or above. Every era's body (docs/client-compat.md, conflicts 4–6): `{dns,name}` (UI, 1.6.x),
+ * `{group,identifier,type,attackSurface}` (2.x) create or merge; `{key, status?, attackSurface?, comment?}` updates
+ * that asset (404 when absent). A new asset is inserted with its defaults; an existing one is merged: only the fields
+ * the client sent change it (an omitted status keeps the stored one).
  */
 export async function putAsset(deps: Deps, whoami: Whoami, body: unknown): Promise<Asset> {
   requireRole(whoami, 'analyst');
-  const input = parseInput(AssetInput, body);
+  const write = normaliseAssetInput(body);
+  return write.action === 'update' ? updateByKey(deps, whoami, write) : createOrMerge(deps, whoami, write);
+}
+
+async function createOrMerge(deps: Deps, whoami: Whoami, write: AssetCreate): Promise<Asset> {
+  if (write.type !== 'asset') throw invalidInput(`type ${write.type} is not served yet`);
+  const { action: _action, era: _era, type: _type, resourceType: _resourceType, ...fields } = write;
+  const input = parseInput(AssetInput, fields);
   const incoming = newAsset(whoami.tenant, input);
   const written = await deps.repository(whoami).change<Asset>(incoming.key, (existing) =>
     existing
@@ -24,6 +39,14 @@ export async function putAsset(deps: Deps, whoami: Whoami, body: unknown): Promi
       : createdAsset(incoming, whoami.username, input.comment),
   );
   return written!;
+}
+
+async function updateByKey(deps: Deps, whoami: Whoami, write: AssetUpdate): Promise<Asset> {
+  const key = parseEntityKey(write.key, 'asset');
+  const { status, comment, attackSurface } = parseInput(AssetInput.pick({ status: true, comment: true, attackSurface: true }), write);
+  return deps.repository(whoami).update<Asset>(key, (existing) =>
+    mergeAsset(existing, { ...existing, status: status ?? existing.status, attackSurface, tags: undefined, comment }, whoami.username),
+  );
 }
 
 /** Analyst or above. Status `D`; the row and its history stay. 404 when there is no such asset. */

@@ -7,7 +7,7 @@ const ok = (answer: Answer, what: string): Answer => {
 };
 
 export async function addAsset(c: CaseContext, dns: string, name = dns): Promise<string> {
-  return ok(await c.native('PUT', '/asset', { body: { dns, name } }), `asset ${dns}`).body.assets[0].key;
+  return ok(await c.native('PUT', '/asset', { body: { dns, name } }), `asset ${dns}`).body[0].key;
 }
 
 export async function addRisk(c: CaseContext, assetKey: string, name: string, status = 'TH'): Promise<string> {

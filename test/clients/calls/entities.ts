@@ -12,7 +12,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: '#asset#v1-add.example.com#10.0.0.1', dns: 'v1-add.example.com', name: '10.0.0.1' });
     },
-    knownFailing: 'answers {"assets":[…]}, the SDK reads a bare list ([0] → KeyError: 0)',
   }),
   cli2('assets.add', 'PUT /asset {group,identifier,status,attackSurface:[""],type}', 'sdk/entities/assets.py:13-35', {
     request: () => ({ method: 'PUT', path: '/asset', body: { group: 'v2-add.example.com', identifier: '10.0.0.2', status: 'A', attackSurface: [''], type: 'asset' } }),
@@ -20,7 +19,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: '#asset#v2-add.example.com#10.0.0.2', group: 'v2-add.example.com', identifier: '10.0.0.2' });
     },
-    knownFailing: 'attackSurface [""] is 400 (enum), and the answer is not a bare list',
   }),
   cli2('assets.add (free surface)', 'PUT /asset {group,identifier,status,attackSurface:["test-surface"],type}', 'sdk/test/test_asset.py:15-18', {
     request: () => ({ method: 'PUT', path: '/asset', body: { group: 'v2-surface.example.com', identifier: 'v2-surface.example.com', status: 'A', attackSurface: ['test-surface'], type: 'asset' } }),
@@ -28,7 +26,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0].attackSurface).toContain('test-surface');
     },
-    knownFailing: 'attackSurface must be one of five values; the answer is not a bare list',
   }),
   ui('useCreateAsset', 'POST /asset {dns,name,status}', 'src/hooks/useAssets.ts:129-150', {
     request: () => ({ method: 'POST', path: '/asset', body: { dns: 'ui-add.example.com', name: 'ui-add.example.com', status: 'A' } }),
@@ -48,7 +45,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       succeeded(answer);
       expect((await exactRow(c, c.state.key, 'assets')).status).toBe('F');
     },
-    knownFailing: 'an update by key is 400 dns is required',
   }),
   cli2('assets.update', 'PUT /asset {key,attackSurface:["abc"]}', 'sdk/entities/assets.py:53-77; sdk/test/test_asset.py:33-36', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'v2-update.example.com')),
@@ -57,7 +53,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       succeeded(answer);
       expect((await exactRow(c, c.state.key, 'assets')).attackSurface).toContain('abc');
     },
-    knownFailing: 'an update by key is 400 dns is required',
   }),
   ui('useUpdateAsset', 'PUT /asset {key,status} (reads data[0])', 'src/hooks/useAssets.ts:73-99', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'ui-update.example.com')),
@@ -66,7 +61,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: c.state.key, status: 'AH' });
     },
-    knownFailing: 'an update by key is 400 dns is required; the answer is not a bare list',
   }),
   cli1('assets.delete', 'DELETE /asset {key}', 'sdk/entities/assets.py:56', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'v1-delete.example.com')),
