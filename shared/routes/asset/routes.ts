@@ -10,9 +10,17 @@ const AssetWrite = AssetInput.extend({
   type: z.string().optional().describe('praetorian-cli 2.x registry type; only `asset` is served'),
   attackSurface: z.array(z.string()).optional().describe('Free strings; blanks are dropped ([""] = none)'),
 });
+/** `PUT /seed`: 1.6.x sends the asset fields, 2.x wraps them in `model`. */
+const SeedWrite = z.object({
+  dns: z.string().optional(),
+  name: z.string().optional(),
+  status: z.string().optional().describe('P (default) or A to add; D deletes the seed'),
+  type: z.string().optional(),
+  model: z.object({ dns: z.string(), name: z.string().optional(), status: z.string().optional() }).optional(),
+});
 const AssetList = z.array(AssetView).describe('The written asset, in a bare list');
 
-/** Assets: list, add-or-update (merge), soft delete. */
+/** Assets (seeds are seed-sourced assets): list, add-or-update (merge), soft delete. */
 export default defineRouteGroup({
   name: 'asset',
   service: 'inventory',
@@ -21,6 +29,7 @@ export default defineRouteGroup({
     'GET /asset': { auth: 'jwt', summary: 'List assets (key prefix, offset)', query: ListQuery, responses: { 200: listOf('assets', AssetView) } },
     'PUT /asset': { auth: 'jwt', summary: 'Add or update an asset (merge); by key: update', body: AssetWrite, responses: { 200: AssetList } },
     'POST /asset': { auth: 'jwt', summary: 'Add an asset (chariot-ui); same as PUT', body: AssetWrite, responses: { 200: AssetList } },
+    'PUT /seed': { auth: 'jwt', summary: 'Add, update or (status D) delete a seed: a seed-sourced asset', body: SeedWrite, responses: { 200: AssetList } },
     'DELETE /asset': { auth: 'jwt', summary: 'Soft-delete an asset (status D)', body: z.object({ key: z.string() }), responses: { 200: written('assets', AssetView) } },
   },
 });

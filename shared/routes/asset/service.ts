@@ -6,7 +6,7 @@ import { invalidInput } from '../../errors';
 import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, publicView, type Asset } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
-import { normaliseAssetInput, type AssetCreate, type AssetUpdate } from '../../clients/asset-input';
+import { normaliseAssetInput, normaliseSeedInput, type AssetCreate, type AssetUpdate } from '../../clients/asset-input';
 import { clientAssetView } from '../../clients/asset-view';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
@@ -54,4 +54,17 @@ export async function removeAsset(deps: Deps, whoami: Whoami, key: unknown): Pro
   requireRole(whoami, 'analyst');
   const assetKey = parseEntityKey(key, 'asset');
   return deps.repository(whoami).update<Asset>(assetKey, (existing) => deleteAsset(existing, whoami.username));
+}
+
+/**
+ * `PUT /seed`: praetorian-cli 1.6.x `{dns, status}` or 2.x `{type, model: {dns, status}}` (docs/client-compat.md,
+ * conflict 3). A seed is a seed-sourced asset (status P, never expires); status `D` deletes it (1.6.x's
+ * `seeds.delete`), and deleting a seed that is not there is a success with no row. Analyst or above.
+ */
+export async function putSeed(deps: Deps, whoami: Whoami, body: unknown): Promise<Asset | undefined> {
+  requireRole(whoami, 'analyst');
+  const { seedEra: _era, ...seed } = normaliseSeedInput(body);
+  if (seed.status !== 'D') return createOrMerge(deps, whoami, { status: 'P', ...seed });
+  const { key } = newAsset(whoami.tenant, { dns: seed.dns, name: seed.name, source: 'seed' });
+  return deps.repository(whoami).change<Asset>(key, (existing) => existing && deleteAsset(existing, whoami.username));
 }

@@ -89,7 +89,6 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0]).toMatchObject({ key: '#risk#v1-risk.example.com#v1-added-risk', status: 'TH' });
     },
-    knownFailing: 'PUT /risk with an asset key is 400 key must be a risk key',
   }),
   cli2('risks.add', 'PUT /risk {key:<asset key>,name,status,comment:null,source:""}', 'sdk/entities/risks.py:15-41', {
     arrange: async (c) => void (c.state.asset = await addAsset(c, 'v2-risk.example.com')),
@@ -98,7 +97,6 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0]).toMatchObject({ key: '#risk#v2-risk.example.com#v2-added-risk', status: 'TH' });
     },
-    knownFailing: 'comment null is 400; PUT /risk with an asset key is 400',
   }),
   ui('useCreateRisk', 'POST /risk {key:<asset key>,name,status,severity,comment:""}', 'src/hooks/useRisks.ts:22-40', {
     arrange: async (c) => void (c.state.asset = await addAsset(c, 'ui-risk-add.example.com')),
@@ -125,13 +123,11 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0].status).toBe('CH'); // a browser reads its own vocabulary back
     },
-    knownFailing: 'C… statuses are 400',
   }),
   ui('useBulkUpdateRisk (false positive)', 'PUT /risk {key,name,status:"CHF",comment}', 'src/hooks/useRisks.ts:116-130, :183-199', {
     arrange: async (c) => void (c.state.key = await addRisk(c, await addAsset(c, 'ui-risk-fp.example.com'), 'ui-fp-risk', 'OH')),
     request: (c) => ({ method: 'PUT', path: '/risk', body: { key: c.state.key, name: 'ui-fp-risk', status: 'CHF', comment: '' } }),
     reads: succeeded,
-    knownFailing: 'C… statuses are 400',
   }),
   ui('useUpdateRisk (open)', 'PUT /risk {key,name,status:"OH",comment}', 'src/hooks/useRisks.ts:67-90', {
     arrange: async (c) => void (c.state.key = await addRisk(c, await addAsset(c, 'ui-risk-open.example.com'), 'ui-open-risk')),
@@ -149,7 +145,6 @@ export const RISK_CALLS: readonly ClientCall[] = [
   cli2('risks.delete (teardown of a risk that is gone)', 'DELETE /risk {key,status:"DCD"}', 'sdk/test/utils.py:77-82 (1.6.5 sdk/test/utils.py:48)', {
     request: () => ({ method: 'DELETE', path: '/risk', body: { key: '#risk#gone.example.com#never-added', status: 'DCD' } }),
     reads: succeeded,
-    knownFailing: 'deleting a missing risk is 404',
   }),
   cli2('risks.bulk_add', 'POST /bulk/risk {action:"upsert",items:[…]}', 'sdk/entities/risks.py:160-179', {
     request: () => ({ method: 'POST', path: '/bulk/risk', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'bulk', status: 'TH' }] } }),

@@ -148,3 +148,16 @@ export const collaboratorRoles = c('PUT /asset', 'roles: analyst collaborator wr
     body: { error: 'requires role analyst; you are readonly' },
   });
 });
+
+export const putSeed = c('PUT /seed', 'seeds of both SDK eras; status D deletes; 1.6.5 reads them as #seed# rows', [], async (t) => {
+  const v1 = await t.call('PUT', '/seed', { body: { dns: 'seed-v1.example.com', status: 'P' } });
+  expect(v1.status).toBe(200);
+  expect(v1.body[0]).toMatchObject({ key: '#asset#seed-v1.example.com#seed-v1.example.com', source: 'seed', status: 'P', ttl: 0 });
+  const v2 = await t.call('PUT', '/seed', { body: { type: 'asset', model: { dns: 'seed-v2.example.com', status: 'A' } } });
+  expect(v2.body[0]).toMatchObject({ source: 'seed', status: 'A' });
+  const seeds = await t.call('GET', '/my', { query: { key: '#seed#domain#seed-v1.example.com', exact: 'true' } });
+  expect(seeds.body.seeds).toEqual([expect.objectContaining({ key: '#seed#domain#seed-v1.example.com', dns: 'seed-v1.example.com' })]);
+  expect((await t.call('PUT', '/seed', { body: { dns: 'seed-v1.example.com', status: 'D' } })).body[0]).toMatchObject({ status: 'D' });
+  expect(await t.call('PUT', '/seed', { body: { dns: 'never.example.com', status: 'D' } })).toEqual({ status: 200, body: [] });
+  expect((await t.call('PUT', '/seed', { body: { model: {} } })).status).toBe(400);
+});
