@@ -4,7 +4,7 @@ import { defineOperations } from '../../routing/route-group';
 import { objectBody } from '../../api/input';
 import { clientAccountView } from '../../clients/account-view';
 import group from './routes';
-import { accountAlerts, addAccount, purgeTenant, removeAccount } from './service';
+import { accountAlerts, addAccount, purgeTenant, putSetting, removeAccount, removeSetting } from './service';
 
 /** The member from the path: API Gateway and Hono both hand it over decoded. */
 const member = (pathParameters: Readonly<Record<string, string>>) => pathParameters.member ?? '';
@@ -16,5 +16,10 @@ export default defineOperations(group, {
   'DELETE /account/purge': async ({ whoami, deps }) => json(200, await purgeTenant(deps, whoami)),
   'DELETE /account/{member}': async ({ request, whoami, deps }) =>
     json(200, clientAccountView(publicView(await removeAccount(deps, whoami, member(request.pathParameters), request.body ? objectBody(request) : {})))),
+  'PUT /setting': async ({ request, whoami, deps }) => json(200, { settings: [publicView(await putSetting(deps, whoami, objectBody(request)))] }),
+  'DELETE /setting': async ({ request, whoami, deps }) => {
+    const removed = await removeSetting(deps, whoami, objectBody(request));
+    return json(200, { settings: removed ? [publicView(removed)] : [] });
+  },
   'GET /account/alert': async ({ whoami, deps }) => json(200, await accountAlerts(deps, whoami)),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AccountInput } from '../../model';
+import { AccountInput, SettingInput } from '../../model';
 import { defineRouteGroup } from '../../routing/route-group';
 import { AccountView } from '../../routing/schemas';
 
@@ -10,7 +10,10 @@ export const AccountDeleteRequest = z.object({ value: z.string().max(1024).optio
 const AccountRow = AccountView.and(z.object({ config: z.record(z.string(), z.unknown()) }));
 const Alert = z.object({ priority: z.number(), label: z.string(), count: z.number().int(), query: z.string().describe('A GET /my key') });
 
-/** Collaborators, integrations and webhooks of the caller's tenant (admin only). */
+export const SettingName = SettingInput.pick({ name: true });
+const SettingRow = z.looseObject({ username: z.string(), key: z.string(), name: z.string(), value: z.unknown(), last_modified: z.string() }).meta({ id: 'Setting' });
+
+/** Collaborators, integrations and webhooks of the caller's tenant (admin only), and its settings. */
 export default defineRouteGroup({
   name: 'account',
   service: 'identity',
@@ -33,6 +36,18 @@ export default defineRouteGroup({
       summary: 'Remove a collaborator, integration or webhook',
       body: AccountDeleteRequest,
       responses: { 200: AccountRow },
+    },
+    'PUT /setting': {
+      auth: 'jwt',
+      summary: 'Set a tenant setting (scan-level, rate-limit, blocked_capabilities are validated; other names take any JSON)',
+      body: SettingInput,
+      responses: { 200: z.object({ settings: z.array(SettingRow) }) },
+    },
+    'DELETE /setting': {
+      auth: 'jwt',
+      summary: 'Delete a tenant setting; a missing one is already gone: {"settings":[]}',
+      body: SettingName,
+      responses: { 200: z.object({ settings: z.array(SettingRow) }) },
     },
     'GET /account/alert': {
       auth: 'jwt',

@@ -6,8 +6,8 @@ import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
 import { invalidInput, notFound } from '../../errors';
-import { accountKey, accountMemberPrefix, newAccount, parseInput, parseMember, riskPriority, type Account } from '../../model';
-import { AccountDeleteRequest } from './routes';
+import { accountKey, accountMemberPrefix, newAccount, newSetting, parseInput, parseMember, riskPriority, settingKey, type Account, type Setting } from '../../model';
+import { AccountDeleteRequest, SettingName } from './routes';
 import { normaliseAccountInput } from '../../clients/account-view';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
@@ -97,4 +97,17 @@ export async function accountAlerts(deps: Deps, whoami: Whoami): Promise<Account
   return Object.entries(counts)
     .map(([status, count]) => ({ priority: riskPriority(status), label: `${SEVERITY_LABELS[status[1]] ?? status} risks in triage`, count, query: `status:${status}` }))
     .sort((a, b) => a.priority - b.priority);
+}
+
+/** `PUT /setting {name, value}` (praetorian-cli 2.x): analyst or above; the last writer wins. Known names are validated. */
+export async function putSetting(deps: Deps, whoami: Whoami, body: unknown): Promise<Setting> {
+  requireRole(whoami, 'analyst');
+  return deps.repository(whoami).put(newSetting(whoami.tenant, body));
+}
+
+/** `DELETE /setting {name}`: analyst or above. A setting that is not there is already gone: success, no row. */
+export async function removeSetting(deps: Deps, whoami: Whoami, body: unknown): Promise<Setting | undefined> {
+  requireRole(whoami, 'analyst');
+  const { name } = parseInput(SettingName, body);
+  return deps.repository(whoami).remove<Setting>(settingKey(name));
 }

@@ -8,5 +8,6 @@ import { listAttributes, putAttribute, removeAttribute } from './service';
 export default defineOperations(group, {
   'GET /attribute': async ({ query, whoami, deps }) => json(200, listBody('attributes', await listAttributes(deps, whoami, query))),
   'PUT /attribute': async ({ request, whoami, deps }) => json(200, { attributes: [publicView(await putAttribute(deps, whoami, objectBody(request)))] }),
+  'POST /attribute': async ({ request, whoami, deps }) => json(200, { attributes: [publicView(await putAttribute(deps, whoami, objectBody(request)))] }),
   'DELETE /attribute': async ({ request, whoami, deps }) => json(200, { attributes: [publicView(await removeAttribute(deps, whoami, objectBody(request).key))] }),
 });

@@ -12,6 +12,7 @@ export default defineRouteGroup({
   routes: {
     'GET /attribute': { auth: 'jwt', summary: 'List attributes (key prefix, offset)', query: ListQuery, responses: { 200: listOf('attributes', AttributeView) } },
     'PUT /attribute': { auth: 'jwt', summary: 'Add or update an attribute of an asset or risk', body: AttributeInput, responses: { 200: written('attributes', AttributeView) } },
+    'POST /attribute': { auth: 'jwt', summary: 'Add an attribute (chariot-ui); same as PUT', body: AttributeInput, responses: { 200: written('attributes', AttributeView) } },
     'DELETE /attribute': { auth: 'jwt', summary: 'Delete an attribute', body: z.object({ key: z.string() }), responses: { 200: written('attributes', AttributeView) } },
   },
 });

@@ -80,7 +80,6 @@ export const FILE_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.url).toEqual(expect.any(String));
     },
-    knownFailing: 'a file name must not contain # (400)',
   }),
   ui('useGetFile', 'GET /file?name=proofs/… (reads the bytes)', 'src/hooks/useFiles.ts:111-134, :162-205', {
     arrange: (c) => addFile(c, 'proofs/ui.example.com/x'),

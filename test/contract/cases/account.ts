@@ -62,3 +62,19 @@ export const alerts = c('GET /account/alert', 'alerts: risks waiting in triage p
   await t.call('POST', '/risk', { body: { key: '#asset#alert.example.com#alert.example.com', name: 'weak-tls', status: 'TH' } });
   expect((await t.call('GET', '/account/alert')).body).toEqual([{ priority: 10, label: 'High risks in triage', count: 1, query: 'status:TH' }]);
 });
+
+export const putSetting = c('PUT /setting', 'settings: validated known names, any JSON otherwise; readonly cannot', [addAccounts], async (t) => {
+  const set = await t.call('PUT', '/setting', { body: { name: 'scan-level', value: 'A' } });
+  expect(set.status).toBe(200);
+  expect(set.body.settings[0]).toMatchObject({ key: '#setting#scan-level', name: 'scan-level', value: 'A' });
+  expect((await t.call('GET', '/my', { query: { key: '#setting#' } })).body.settings).toHaveLength(1);
+  expect((await t.call('PUT', '/setting', { body: { name: 'scan-level', value: 'Z' } })).status).toBe(400);
+  expect((await t.call('PUT', '/setting', { body: { name: 'scan-level' } })).status).toBe(400);
+  expect((await t.call('PUT', '/setting', { as: 'dee', account: t.ada, body: { name: 'x', value: 1 } })).status).toBe(403);
+});
+
+export const deleteSetting = c('DELETE /setting', 'delete a setting; a missing one is a success', [putSetting], async (t) => {
+  expect((await t.call('DELETE', '/setting', { body: { name: 'scan-level' } })).body.settings[0]).toMatchObject({ name: 'scan-level' });
+  expect(await t.call('DELETE', '/setting', { body: { name: 'scan-level' } })).toEqual({ status: 200, body: { settings: [] } });
+  expect((await t.call('DELETE', '/setting', { body: {} })).status).toBe(400);
+});
