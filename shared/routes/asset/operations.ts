@@ -3,7 +3,8 @@ import { json } from '../../api/respond';
 import { publicView } from '../../model';
 import { defineOperations } from '../../routing/route-group';
 import group from './routes';
-import { assetAnswer, listAssets, putAsset, putSeed, removeAsset } from './service';
+import { bulkJob } from '../../clients/bulk';
+import { assetAnswer, listAssets, putAsset, putSeed, removeAsset, bulkAssets } from './service';
 
 /** Writes answer the bare list `[asset]`: what chariot-ui (`data[0]`) and both SDKs (`[0]`) read. */
 export default defineOperations(group, {
@@ -15,4 +16,5 @@ export default defineOperations(group, {
     return json(200, seed ? [assetAnswer(seed)] : []);
   },
   'DELETE /asset': async ({ request, whoami, deps }) => json(200, { assets: [publicView(await removeAsset(deps, whoami, objectBody(request).key))] }),
+  'POST /bulk/asset': async ({ request, whoami, deps }) => json(200, bulkJob('asset', (await bulkAssets(deps, whoami, objectBody(request))).map((row) => row.key))),
 });

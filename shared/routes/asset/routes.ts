@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ListQuery } from '../../api/input';
 import { AssetInput } from '../../model';
 import { defineRouteGroup } from '../../routing/route-group';
+import { BulkJobView, BulkRequest } from '../../clients/bulk';
 import { AssetView, listOf, written } from '../../routing/schemas';
 
 /** Every era's asset write (docs/client-compat.md): `{dns,name}`, `{group,identifier,type,attackSurface}`, or `{key,…}` to update. */
@@ -31,5 +32,6 @@ export default defineRouteGroup({
     'POST /asset': { auth: 'jwt', summary: 'Add an asset (chariot-ui); same as PUT', body: AssetWrite, responses: { 200: AssetList } },
     'PUT /seed': { auth: 'jwt', summary: 'Add, update or (status D) delete a seed: a seed-sourced asset', body: SeedWrite, responses: { 200: AssetList } },
     'DELETE /asset': { auth: 'jwt', summary: 'Soft-delete an asset (status D)', body: z.object({ key: z.string() }), responses: { 200: written('assets', AssetView) } },
+    'POST /bulk/asset': { auth: 'jwt', summary: 'Upsert many assets at once (praetorian-cli 2.x bulk_add): a finished job', body: BulkRequest, responses: { 200: BulkJobView } },
   },
 });

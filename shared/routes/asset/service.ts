@@ -8,6 +8,7 @@ import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 import { normaliseAssetInput, normaliseSeedInput, type AssetCreate, type AssetUpdate } from '../../clients/asset-input';
 import { clientAssetView } from '../../clients/asset-view';
+import { BulkRequest } from '../../clients/bulk';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
@@ -28,11 +29,16 @@ export async function putAsset(deps: Deps, whoami: Whoami, body: unknown): Promi
   return write.action === 'update' ? updateByKey(deps, whoami, write) : createOrMerge(deps, whoami, write);
 }
 
-async function createOrMerge(deps: Deps, whoami: Whoami, write: AssetCreate): Promise<Asset> {
+/** The asset a create would write, validated (400 before anything is written). */
+function planned(whoami: Whoami, write: AssetCreate) {
   if (write.type !== 'asset') throw invalidInput(`type ${write.type} is not served yet`);
   const { action: _action, era: _era, type: _type, resourceType: _resourceType, ...fields } = write;
   const input = parseInput(AssetInput, fields);
-  const incoming = newAsset(whoami.tenant, input);
+  return { input, incoming: newAsset(whoami.tenant, input) };
+}
+
+async function createOrMerge(deps: Deps, whoami: Whoami, write: AssetCreate): Promise<Asset> {
+  const { input, incoming } = planned(whoami, write);
   const written = await deps.repository(whoami).change<Asset>(incoming.key, (existing) =>
     existing
       ? mergeAsset(existing, { ...incoming, status: input.status ?? existing.status, comment: input.comment }, whoami.username)
@@ -67,4 +73,14 @@ export async function putSeed(deps: Deps, whoami: Whoami, body: unknown): Promis
   if (seed.status !== 'D') return createOrMerge(deps, whoami, { status: 'P', ...seed });
   const { key } = newAsset(whoami.tenant, { dns: seed.dns, name: seed.name, source: 'seed' });
   return deps.repository(whoami).change<Asset>(key, (existing) => existing && deleteAsset(existing, whoami.username));
+}
+
+/** `POST /bulk/asset` (praetorian-cli 2.x): every item checked first, then each written like `PUT /asset`. */
+export async function bulkAssets(deps: Deps, whoami: Whoami, body: unknown): Promise<Asset[]> {
+  requireRole(whoami, 'analyst');
+  const writes = parseInput(BulkRequest, body).items.map((item) => normaliseAssetInput(item));
+  for (const write of writes) if (write.action === 'create') planned(whoami, write);
+  const written: Asset[] = [];
+  for (const write of writes) written.push(write.action === 'update' ? await updateByKey(deps, whoami, write) : await createOrMerge(deps, whoami, write));
+  return written;
 }

@@ -13,6 +13,5 @@ export default defineOperations(group, {
   'GET /job': async ({ query, whoami, deps }) => json(200, listBody('jobs', await listJobs(deps, whoami, query))),
   'PUT /job': async ({ request, whoami, deps }) => json(200, { jobs: (await queueJobs(deps, whoami, objectBody(request))).map(publicView) }),
   'POST /job': async ({ request, whoami, deps }) => json(200, (await requestJobs(deps, whoami, objectBody(request))).map(jobAnswer)),
-  'POST /job/': async ({ request, whoami, deps }) => json(200, (await requestJobs(deps, whoami, objectBody(request))).map(jobAnswer)),
   'PUT /agent': async ({ request, whoami, deps }) => json(200, jobAnswer(await requestAgent(deps, whoami, objectBody(request)))),
 });

@@ -40,7 +40,7 @@ async function queue(deps: Deps, whoami: Whoami, request: { key: string; capabil
 }
 
 /**
- * `POST /job` (both SDKs) and `POST /job/` (chariot-ui's "Scan Now" and re-run): analyst or above. The key is a
+ * `POST /job` (both SDKs; chariot-ui's "Scan Now" and re-run body `{name, key}`): analyst or above. The key is a
  * target (asset or risk), a job key (re-run that job's target) or chariot-ui's `#asset#<dns>` (every asset with that
  * dns). No capabilities = the target kind's defaults (`defaultCapabilities`). docs/client-compat.md, conflict 9.
  */

@@ -6,7 +6,8 @@ import { defineOperations } from '../../routing/route-group';
 import { clientKind, readsUiRiskVocabulary } from '../../clients/client-kind';
 import { clientRiskView } from '../../clients/risk-status';
 import group from './routes';
-import { addRisk, listRisks, putRisk, removeRisk } from './service';
+import { bulkJob } from '../../clients/bulk';
+import { addRisk, listRisks, putRisk, removeRisk, bulkRisks } from './service';
 
 /** A risk as the sender reads it: browsers (chariot-ui) get its `C…` closed statuses back (docs/client-compat.md, conflict 2). */
 export const riskAnswerFor = (request: ApiRequest) => {
@@ -25,4 +26,5 @@ export default defineOperations(group, {
     const risk = await removeRisk(deps, whoami, objectBody(request));
     return json(200, { risks: risk ? [riskAnswerFor(request)(risk)] : [] });
   },
+  'POST /bulk/risk': async ({ request, whoami, deps }) => json(200, bulkJob('risk', (await bulkRisks(deps, whoami, objectBody(request))).map((row) => row.key))),
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ListQuery } from '../../api/input';
 import { NEW_RISK_STATUSES, RiskInput, RiskUpdate } from '../../model';
 import { defineRouteGroup } from '../../routing/route-group';
+import { BulkJobView, BulkRequest } from '../../clients/bulk';
 import { listOf, RiskView, written } from '../../routing/schemas';
 
 /** `POST /risk`: `key` is the asset's key; a hand-added risk starts in triage (TI…TC). */
@@ -51,5 +52,6 @@ export default defineRouteGroup({
       body: RiskDeleteRequest,
       responses: { 200: written('risks', RiskView) },
     },
+    'POST /bulk/risk': { auth: 'jwt', summary: 'Upsert many risks at once (praetorian-cli 2.x bulk_add): a finished job', body: BulkRequest, responses: { 200: BulkJobView } },
   },
 });

@@ -9,6 +9,7 @@ import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 import { normaliseRiskInput, type RiskCreate, type RiskUpdate } from '../../clients/risk-input';
 import { toStoredRiskStatus } from '../../clients/risk-status';
+import { BulkRequest } from '../../clients/bulk';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
@@ -68,4 +69,17 @@ export async function removeRisk(deps: Deps, whoami: Whoami, body: unknown): Pro
   const riskKeyGiven = parseEntityKey(key, 'risk');
   const stored = status && status.length > 1 ? toStoredRiskStatus(status) : status;
   return deps.repository(whoami).change<Risk>(riskKeyGiven, (existing) => existing && deleteRisk(existing, whoami.username, { status: stored, comment }));
+}
+
+/** `POST /bulk/risk` (praetorian-cli 2.x): every item checked first (its body and target), then each written like `PUT /risk`. */
+export async function bulkRisks(deps: Deps, whoami: Whoami, body: unknown): Promise<Risk[]> {
+  requireRole(whoami, 'analyst');
+  const items = parseInput(BulkRequest, body).items;
+  for (const item of items) {
+    const write = normaliseRiskInput(item);
+    if (write.action === 'create') newRisk(whoami.tenant, await targetAsset(deps, whoami, write.target), { name: write.name, status: write.status });
+  }
+  const written: Risk[] = [];
+  for (const item of items) written.push(await putRisk(deps, whoami, item));
+  return written;
 }

@@ -147,6 +147,7 @@ export const RISK_CALLS: readonly ClientCall[] = [
     reads: succeeded,
   }),
   cli2('risks.bulk_add', 'POST /bulk/risk {action:"upsert",items:[…]}', 'sdk/entities/risks.py:160-179', {
+    arrange: async (c) => void (await addAsset(c, 'a.com')),
     request: () => ({ method: 'POST', path: '/bulk/risk', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'bulk', status: 'TH' }] } }),
     reads: ({ status }) => expect(status).toBeLessThan(300),
   }),
@@ -207,6 +208,7 @@ export const ATTRIBUTE_CALLS: readonly ClientCall[] = [
     }),
   ),
   cli2('attributes.bulk_add', 'POST /bulk/attribute {action:"upsert",items:[…]}', 'sdk/entities/attributes.py:74', {
+    arrange: async (c) => void (await addAsset(c, 'a.com')),
     request: () => ({ method: 'POST', path: '/bulk/attribute', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'port', value: '80' }] } }),
     reads: ({ status }) => expect(status).toBeLessThan(300),
   }),

@@ -161,3 +161,12 @@ export const putSeed = c('PUT /seed', 'seeds of both SDK eras; status D deletes;
   expect(await t.call('PUT', '/seed', { body: { dns: 'never.example.com', status: 'D' } })).toEqual({ status: 200, body: [] });
   expect((await t.call('PUT', '/seed', { body: { model: {} } })).status).toBe(400);
 });
+
+export const bulkAssets = c('POST /bulk/asset', 'bulk upsert: a finished job with the written keys; a bad item changes nothing', [], async (t) => {
+  const bulk = await t.call('POST', '/bulk/asset', { body: { action: 'upsert', items: [{ group: 'bulk1.example.com', identifier: 'bulk1.example.com' }, { dns: 'bulk2.example.com' }] } });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body).toMatchObject({ status: 'JP', capability: 'bulk-asset', keys: ['#asset#bulk1.example.com#bulk1.example.com', '#asset#bulk2.example.com#bulk2.example.com'] });
+  expect((await t.call('POST', '/bulk/asset', { body: { action: 'upsert', items: [{ dns: 'bulk3.example.com' }, { dns: 'not a domain!' }] } })).status).toBe(400);
+  expect((await t.call('GET', '/asset', { query: { key: '#asset#bulk3' } })).body).toEqual({ assets: [] });
+  expect((await t.call('POST', '/bulk/asset', { body: { action: 'delete', items: [{ dns: 'x.com' }] } })).status).toBe(400);
+});

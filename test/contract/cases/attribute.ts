@@ -34,3 +34,10 @@ export const postAttribute = c('POST /attribute', 'chariot-ui adds an attribute 
   expect(added.body.attributes[0]).toMatchObject({ key: `#attribute#port#22${EXAMPLE}`, source: EXAMPLE });
   expect((await t.call('POST', '/attribute', { body: { key: '#asset#nope.com#nope.com', name: 'a', value: 'b' } })).status).toBe(404);
 });
+
+export const bulkAttributes = c('POST /bulk/attribute', 'bulk upsert of attributes', [addRisk], async (t) => {
+  const bulk = await t.call('POST', '/bulk/attribute', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'port', value: '80' }] } });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body).toMatchObject({ status: 'JP', keys: [`#attribute#port#80${EXAMPLE}`] });
+  expect((await t.call('POST', '/bulk/attribute', { body: { action: 'upsert', items: [] } })).status).toBe(400);
+});

@@ -35,13 +35,13 @@ export const postJob = c('POST /job', 'praetorian-cli: {key, capabilities?, conf
   expect((await t.call('POST', '/job', { body: { capabilities: ['whois'] } })).status).toBe(400);
 });
 
-export const postJobSlash = c('POST /job/', 'chariot-ui: {name, key} with a job key or #asset#<dns>', [addAssets], async (t) => {
-  const scan = await t.call('POST', '/job/', { body: { name: 'whois', key: '#asset#example.com' } });
+export const postJobUi = c('POST /job', 'chariot-ui body {name, key} with a job key or #asset#<dns>', [addAssets], async (t) => {
+  const scan = await t.call('POST', '/job', { body: { name: 'whois', key: '#asset#example.com' } });
   expect(scan.status).toBe(200);
   expect(scan.body.map((j: { key: string }) => j.key)).toEqual(['#job#example.com#example.com#whois']);
-  const rerun = await t.call('POST', '/job/', { body: { name: 'subdomain', key: '#job#example.com#example.com#whois' } });
+  const rerun = await t.call('POST', '/job', { body: { name: 'subdomain', key: '#job#example.com#example.com#whois' } });
   expect(rerun.body).toEqual([expect.objectContaining({ key: '#job#example.com#example.com#subdomain', status: 'JQ' })]);
-  expect((await t.call('POST', '/job/', { body: { name: 'whois', key: '#asset#nothing.example' } })).status).toBe(404);
+  expect((await t.call('POST', '/job', { body: { name: 'whois', key: '#asset#nothing.example' } })).status).toBe(404);
 });
 
 export const putAgent = c('PUT /agent', 'affiliation agent: queued as #job#<target>#system#affiliation', [addAssets], async (t) => {

@@ -61,3 +61,11 @@ export const listRisks = c('GET /risk', 'list risks', [updateRisk, deleteRisk], 
   ]);
   expect((await t.call('GET', '/risk', { as: 'bob' })).body).toEqual({ risks: [] });
 });
+
+export const bulkRisks = c('POST /bulk/risk', 'bulk upsert of risks; an item on a missing asset changes nothing', [addRisk], async (t) => {
+  const bulk = await t.call('POST', '/bulk/risk', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'bulk-risk', status: 'TH' }] } });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body).toMatchObject({ status: 'JP', keys: ['#risk#example.com#bulk-risk'] });
+  expect((await t.call('POST', '/bulk/risk', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'bulk-2' }, { key: '#asset#nope.com#nope.com', name: 'x' }] } })).status).toBe(404);
+  expect((await t.call('GET', '/risk', { query: { key: '#risk#example.com#bulk-2' } })).body).toEqual({ risks: [] });
+});
