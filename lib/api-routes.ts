@@ -1,138 +1,124 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpAlbIntegration, HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Annotations, type CfnResource } from 'aws-cdk-lib';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { ResolvedRoute } from '../shared/routing/flags';
-import { SERVICES, type HttpMethod, type ServiceName } from '../shared/routing/routes';
-import { groupOf } from '../shared/routing/table';
-import { writeLambdaEntry } from '../lambdas/runtime/entries';
+import type { ServiceName } from '../shared/routing/routes';
+import { lambdaEnvironment, type RuntimeEnvironment } from './backend-environment';
 import { ChariotFunction } from './chariot-function';
-import type { FargateConfig } from '../tooling/deploy-config/schema';
-import type { FargateBackend } from './fargate-backend';
-import { backendEnvironment, combinedAccess, grantAccess, type SharedResources } from './group-access';
-import { HonoService } from './hono-service';
+import { FargateBackend } from './fargate-backend';
+import { grantAccess, type SharedResources } from './group-access';
+import type { HonoService } from './hono-service';
 import type { ChariotHttpApi } from './http-api';
+import { listenerRules } from './listener-rules';
+import { groupOfRoute, type RouteTable } from './route-table';
 
 export interface ApiRoutesProps {
-  /** Every route of the table, resolved. */
-  readonly routes: readonly ResolvedRoute[];
+  readonly table: RouteTable;
   readonly api: ChariotHttpApi;
   readonly backend: FargateBackend;
+  /** The ECS services of the migrated routes (in their own stacks). */
+  readonly services: ReadonlyMap<ServiceName, HonoService>;
   readonly resources: SharedResources;
-  /** Env vars every backend gets (table, Cognito, bucket, secret, log level). */
-  readonly runtimeEnvironment: Readonly<Record<string, string>>;
-  readonly fargate: FargateConfig;
+  readonly runtimeEnvironment: RuntimeEnvironment;
 }
 
 /** A construct id for a route: `POST /hook/{username}/{pin}` → `POST-hook-username-pin`. */
 export const routeConstructId = (id: string) => id.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '');
 
 /**
- * Wires every route to its backend: a Lambda route to its group's function, a Fargate route through
- * the VPC link to the ALB rule of its path. Each route has its own integration, so flipping one route
- * replaces that route's integration and leaves every other route's resources as they were.
+ * Wires every route to its backend: a Lambda route to its group's function, a Fargate route through the VPC link
+ * to the ALB rule of its path. Each route has its own integration, so flipping one route replaces that route's
+ * integration and leaves every other route's resources as they were.
+ *
+ * Ordering (docs/cdk.md, "How a flip reaches production"): a route on Fargate depends on its listener rules and its
+ * ECS service (another stack: CloudFormation finishes that stack, service stable, before this one starts); a route
+ * on Lambda depends on its invoke permission. The old backend's resources go in the cleanup phase, after the route
+ * has moved.
  */
 export class ApiRoutes extends Construct {
   readonly functions = new Map<string, lambda.IFunction>();
-  readonly services = new Map<ServiceName, HonoService>();
+  /** Rule key (lib/listener-rules.ts) → its path and construct. */
+  readonly rules = new Map<string, { path: string; construct: elbv2.ApplicationListenerRule }>();
 
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
     super(scope, id);
-    const lambdaRoutes = props.routes.filter((r) => r.target === 'lambda');
-    const fargateRoutes = props.routes.filter((r) => r.target === 'fargate');
+    const { table } = props;
+    const lambdaRoutes = table.routes.filter((r) => r.target === 'lambda');
+    const fargateRoutes = table.routes.filter((r) => r.target === 'fargate');
 
     // One function per group that still has a route on Lambda.
     for (const route of lambdaRoutes) {
-      const group = groupOf(route.route);
+      const group = groupOfRoute(table, route);
       if (this.functions.has(group.name)) continue;
       const fn = new ChariotFunction(this, `${group.name}-function`, {
-        entry: writeLambdaEntry(group),
-        environment: { ...backendEnvironment(group.access, props.runtimeEnvironment), POWERTOOLS_SERVICE_NAME: group.name },
+        entry: table.lambdaEntry(group),
+        environment: lambdaEnvironment(group.name, group.access, props.runtimeEnvironment),
       }).function;
       grantAccess(fn.role!, group.access, props.resources);
       this.functions.set(group.name, fn);
     }
 
-    // One Fargate service per Hono service with a migrated route, granted only what its migrated groups need.
-    for (const service of Object.keys(SERVICES) as ServiceName[]) {
-      const groups = [...new Set(fargateRoutes.filter((r) => r.service === service).map((r) => groupOf(r.route)))];
-      if (groups.length === 0) continue;
-      const access = combinedAccess(groups.map((group) => group.access));
-      this.services.set(
-        service,
-        new HonoService(this, `${service}-service`, {
-          service,
-          cluster: props.backend.cluster,
-          sizing: props.fargate,
-          environment: backendEnvironment(access, props.runtimeEnvironment),
-          access,
-          resources: props.resources,
-        }),
-      );
-    }
-
-    // One listener rule per migrated (path, service), its priority derived from the path and service
-    // alone: adding, removing or flipping a route never renumbers another route's rule.
-    // Checked over every route that could move, not only the migrated ones, so a clash shows before any flip.
-    checkPriorities(props.routes.flatMap((r) => (r.service ? [{ path: r.route.path, service: r.service }] : [])));
-    const rules = new Map<string, { path: string; service: ServiceName; methods: HttpMethod[] }>();
-    for (const route of fargateRoutes) {
-      const key = `${route.route.path} ${route.service}`;
-      const rule = rules.get(key) ?? { path: route.route.path, service: route.service!, methods: [] };
-      rule.methods.push(route.route.method);
-      rules.set(key, rule);
-    }
-    for (const rule of rules.values()) {
-      props.backend.addPathRule(`${routeConstructId(rule.path)}-${rule.service}-rule`, {
-        path: rule.path,
-        methods: rule.methods,
-        priority: rulePriority(rule.path, rule.service),
-        targetGroup: this.services.get(rule.service)!.targetGroup,
+    // Listener rules live here, with the routes: a rule exists before its route moves to the ALB, and goes only
+    // after the route has moved back. They reach the listener and the target group through imports, so neither
+    // the network stack nor the service stack refers back to this one.
+    const listener = props.backend.listenerFor(this);
+    const targetGroups = new Map<ServiceName, elbv2.IApplicationTargetGroup>();
+    for (const [service, hono] of props.services) {
+      const imported = elbv2.ApplicationTargetGroup.fromTargetGroupAttributes(this, `${service}-targets`, {
+        targetGroupArn: hono.targetGroup.targetGroupArn,
       });
+      Annotations.of(imported).acknowledgeWarning(
+        '@aws-cdk/aws-elbv2:albTargetGroupCannotRegisterListener',
+        'The service stack opens its security group to the ALB itself (lib/hono-service.ts).',
+      );
+      targetGroups.set(service, imported);
+    }
+    const rulesByRoute = new Map<string, elbv2.ApplicationListenerRule[]>();
+    for (const rule of listenerRules(fargateRoutes.map((r) => ({ path: r.route.path, method: r.route.method, service: r.service! })))) {
+      const construct = FargateBackend.addPathRule(this, `${routeConstructId(rule.key)}-rule`, {
+        listener,
+        rule,
+        targetGroup: targetGroups.get(rule.service as ServiceName)!,
+      });
+      this.rules.set(rule.key, { path: rule.path, construct });
+      for (const method of rule.methods) {
+        const key = `${method} ${rule.path} ${rule.service}`;
+        rulesByRoute.set(key, [...(rulesByRoute.get(key) ?? []), construct]);
+      }
     }
 
-    for (const route of props.routes) {
+    const lambdaRoutesByPath = new Map<string, CfnResource[]>();
+    for (const route of table.routes) {
       const id = routeConstructId(route.id);
-      const integration =
-        route.target === 'lambda'
-          ? new HttpLambdaIntegration(`${id}-lambda`, this.functions.get(route.route.group)!)
-          : new HttpAlbIntegration(`${id}-alb`, props.backend.listener, {
-              vpcLink: props.backend.vpcLink,
-              parameterMapping: requestIdHeader(),
-            });
-      props.api.addRoute(id, route, integration);
+      if (route.target === 'lambda') {
+        const httpRoute = props.api.addRoute(id, route, new HttpLambdaIntegration(`${id}-lambda`, this.functions.get(route.route.group)!));
+        // The invoke permission is in place before the route points at the function (a flip back to Lambda).
+        const permission = httpRoute.node.findAll().find((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)!;
+        cfn(httpRoute).addResourceDependency(permission);
+        lambdaRoutesByPath.set(route.route.path, [...(lambdaRoutesByPath.get(route.route.path) ?? []), cfn(httpRoute)]);
+      } else {
+        const integration = new HttpAlbIntegration(`${id}-alb`, props.backend.listener, {
+          vpcLink: props.backend.vpcLink,
+          parameterMapping: requestIdHeader(),
+        });
+        const httpRoute = props.api.addRoute(id, route, integration);
+        for (const rule of rulesByRoute.get(`${route.route.method} ${route.route.path} ${route.service}`)!) cfn(httpRoute).addResourceDependency(cfn(rule));
+        // Cross-stack: this stack waits for the service's stack, which CloudFormation completes only once the
+        // service is stable (or rolled back by the deployment circuit breaker, failing this deploy before any flip).
+        httpRoute.node.addDependency(props.services.get(route.service!)!.service);
+      }
+    }
+    // A rule that loses a method (that route rolled back, the path's other methods still on Fargate) changes only
+    // after the path's Lambda routes are in place, so the rolled-back method never meets the ALB's default 404.
+    for (const { path, construct } of this.rules.values()) {
+      for (const lambdaRoute of lambdaRoutesByPath.get(path) ?? []) cfn(construct).addResourceDependency(lambdaRoute);
     }
   }
 }
 
-/** ALB listener-rule priorities run 1..50000. */
-const MAX_PRIORITY = 50_000;
-
-/**
- * The listener-rule priority of a (path, service): a hash (FNV-1a) of the two, so it depends on nothing
- * else in the table. Paths never overlap (API Gateway matched the route already), so order between rules
- * does not matter; two rules landing on the same number is caught at synth (`checkPriorities`).
- */
-export function rulePriority(path: string, service: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(`${path} ${service}`, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return (hash % MAX_PRIORITY) + 1;
-}
-
-/** Every (path, service) of the table → its priority; throws on a clash, naming both. */
-export function checkPriorities(rules: readonly { readonly path: string; readonly service: string }[]): Map<string, number> {
-  const taken = new Map<number, string>();
-  const priorities = new Map<string, number>();
-  for (const { path, service } of rules) {
-    const key = `${path} ${service}`;
-    const priority = rulePriority(path, service);
-    const other = taken.get(priority);
-    if (other !== undefined && other !== key) throw new Error(`ALB rule priority ${priority} is shared by "${other}" and "${key}"`);
-    taken.set(priority, key);
-    priorities.set(key, priority);
-  }
-  return priorities;
-}
+const cfn = (construct: Construct) => construct.node.defaultChild as CfnResource;
 
 /**
  * What the Hono service gets besides the original request (Authorization included, which it verifies

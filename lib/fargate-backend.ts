@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { HttpMethod } from '../shared/routing/routes';
+import { albPathPattern, type ListenerRuleSpec } from './listener-rules';
 
 export interface FargateBackendProps {
   readonly vpc: ec2.IVpc;
@@ -19,6 +19,7 @@ export class FargateBackend extends Construct {
   readonly cluster: ecs.Cluster;
   readonly listener: elbv2.ApplicationListener;
   readonly vpcLink: apigwv2.VpcLink;
+  readonly albSecurityGroup: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: FargateBackendProps) {
     super(scope, id);
@@ -27,11 +28,11 @@ export class FargateBackend extends Construct {
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
     });
 
-    const albSecurityGroup = new ec2.SecurityGroup(this, 'AlbSecurityGroup', {
+    const albSecurityGroup = (this.albSecurityGroup = new ec2.SecurityGroup(this, 'AlbSecurityGroup', {
       vpc: props.vpc,
       description: 'Internal ALB: ingress from the API Gateway VPC link only',
       allowAllOutbound: false,
-    });
+    }));
     const alb = new elbv2.ApplicationLoadBalancer(this, 'Alb', {
       vpc: props.vpc,
       internetFacing: false,
@@ -65,22 +66,34 @@ export class FargateBackend extends Construct {
   }
 
   /**
-   * Forwards `methods` on `path` to `targetGroup`. One rule per (path, service): the path pattern is
-   * the route path with `{param}` → `*`, and a method condition keeps routes of the same path that
-   * stay on Lambda from ever being served here.
+   * The listener as another stack sees it: its ARN and the ALB's security group, imported into `scope`. Rules
+   * and security-group rules a service stack adds through it are created in that stack, so the network stack
+   * never refers to a service stack (no cycle), and removing a service leaves the network stack unchanged.
    */
-  addPathRule(id: string, props: { path: string; methods: readonly HttpMethod[]; priority: number; targetGroup: elbv2.IApplicationTargetGroup }) {
-    return new elbv2.ApplicationListenerRule(this, id, {
-      listener: this.listener,
-      priority: props.priority,
+  listenerFor(scope: Construct): elbv2.IApplicationListener {
+    return elbv2.ApplicationListener.fromApplicationListenerAttributes(scope, 'Listener', {
+      listenerArn: this.listener.listenerArn,
+      // Not allowAllOutbound: the egress rule to each service's tasks is added (in that service's stack).
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(scope, 'AlbSecurityGroup', this.albSecurityGroup.securityGroupId, {
+        allowAllOutbound: false,
+      }),
+    });
+  }
+
+  /** Forwards `methods` on `path` to `targetGroup` (see lib/listener-rules.ts for the limits and priorities). */
+  static addPathRule(
+    scope: Construct,
+    id: string,
+    props: { listener: elbv2.IApplicationListener; rule: ListenerRuleSpec; targetGroup: elbv2.IApplicationTargetGroup },
+  ): elbv2.ApplicationListenerRule {
+    return new elbv2.ApplicationListenerRule(scope, id, {
+      listener: props.listener,
+      priority: props.rule.priority,
       conditions: [
-        elbv2.ListenerCondition.pathPatterns([albPathPattern(props.path)]),
-        elbv2.ListenerCondition.httpRequestMethods([...props.methods]),
+        elbv2.ListenerCondition.pathPatterns([albPathPattern(props.rule.path)]),
+        elbv2.ListenerCondition.httpRequestMethods([...props.rule.methods]),
       ],
       action: elbv2.ListenerAction.forward([props.targetGroup]),
     });
   }
 }
-
-/** `/account/{member}` → `/account/*` (ALB path patterns have no named parameters). */
-export const albPathPattern = (path: string) => path.replace(/\{[^}]+\}/g, '*');

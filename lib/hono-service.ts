@@ -3,33 +3,36 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Construct } from 'constructs';
-import { SERVICES, type ServiceName } from '../shared/routing/routes';
+import type { ServiceName } from '../shared/routing/routes';
 import type { FargateConfig } from '../tooling/deploy-config/schema';
-import { REPO_ROOT } from '../tooling/paths';
+import type { FargateBackend } from './fargate-backend';
 import { grantAccess, type GroupAccess, type SharedResources } from './group-access';
+import { ANCHOR_PATH, rulePriority } from './listener-rules';
 import { acknowledge } from './nag';
+import { CONTAINER_PORT } from './backend-environment';
+import { serviceImage } from './service-image';
 
-export const CONTAINER_PORT = 8080;
 /** The services' health endpoints (containers/runtime/service-app.ts). */
 export const LIVENESS_PATH = '/health/live';
 export const READINESS_PATH = '/health/ready';
 
-/** Kept out of the Docker build context: big, irrelevant, or secret-prone. */
-export const IMAGE_EXCLUDE = ['node_modules', 'cdk.out', '.git', '.local', 'dist', 'bench', 'test', '**/*.test.ts'];
-
 export interface HonoServiceProps {
   readonly service: ServiceName;
-  readonly cluster: ecs.ICluster;
+  readonly backend: FargateBackend;
   readonly sizing: FargateConfig;
+  /** The container's whole env: `containerEnvironment` (lib/backend-environment.ts). */
   readonly environment: Readonly<Record<string, string>>;
   /** The union of the access of the groups this service serves now. */
   readonly access: GroupAccess;
   readonly resources: SharedResources;
 }
 
-/** One Hono service on Fargate (image from `containers/<service>/Dockerfile`), behind its ALB target group. */
+/**
+ * One Hono service on Fargate (image: containers/Dockerfile with `SERVICE=<service>`, arm64), behind its ALB target
+ * group. The routes' listener rules live with the routes (API stack); this construct adds only an anchor rule that
+ * no request matches, because ECS refuses a service whose target group has no load balancer yet.
+ */
 export class HonoService extends Construct {
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly service: ecs.FargateService;
@@ -40,25 +43,14 @@ export class HonoService extends Construct {
     const taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
       cpu: sizing.cpu,
       memoryLimitMiB: sizing.memoryMiB,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      // Same architecture as the Lambdas (arm64, Graviton); the image is built for it (lib/service-image.ts).
+      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
     });
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     taskDefinition.addContainer('app', {
-      // Build context = repository root: the services bundle code from shared/.
-      image: ecs.ContainerImage.fromAsset(REPO_ROOT, {
-        file: `${SERVICES[props.service].directory}/Dockerfile`,
-        exclude: IMAGE_EXCLUDE,
-        // Explicit, so an arm64 laptop builds the image the x86_64 task runs.
-        platform: Platform.LINUX_AMD64,
-      }),
+      image: serviceImage(props.service),
       portMappings: [{ containerPort: CONTAINER_PORT }],
-      environment: {
-        ...props.environment,
-        POWERTOOLS_SERVICE_NAME: props.service,
-        PORT: String(CONTAINER_PORT),
-        // The Powertools tracer has no Lambda segment to attach to on Fargate.
-        POWERTOOLS_TRACE_ENABLED: 'false',
-      },
+      environment: { ...props.environment },
       logging: ecs.LogDrivers.awsLogs({ streamPrefix: props.service, logGroup }),
       readonlyRootFilesystem: true,
       // Liveness only: restarting a task cannot fix a dependency, so ECS replaces a task only when its process stops answering.
@@ -72,9 +64,10 @@ export class HonoService extends Construct {
     });
 
     this.service = new ecs.FargateService(this, 'Service', {
-      cluster: props.cluster,
+      cluster: props.backend.cluster,
       taskDefinition,
-      desiredCount: sizing.desiredCount,
+      // No desiredCount: CloudFormation then leaves the running count alone on update (autoscaling owns it), and
+      // starts a new service at 1 task until autoscaling raises it to minCapacity.
       minHealthyPercent: 100,
       circuitBreaker: { rollback: true },
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
@@ -88,7 +81,7 @@ export class HonoService extends Construct {
     });
 
     this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'Targets', {
-      vpc: props.cluster.vpc,
+      vpc: props.backend.cluster.vpc,
       port: CONTAINER_PORT,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targetType: elbv2.TargetType.IP,
@@ -96,6 +89,15 @@ export class HonoService extends Construct {
       deregistrationDelay: Duration.seconds(30),
       // Readiness: a target whose table does not answer gets no traffic (if every target fails, the ALB fails open).
       healthCheck: { path: READINESS_PATH, healthyHttpCodes: '200', interval: Duration.seconds(15) },
+    });
+
+    // The association ECS needs before it creates the service. Host `*.invalid` never resolves, and API Gateway
+    // sends the integration's own host, so no request ever matches it.
+    new elbv2.ApplicationListenerRule(this, 'Anchor', {
+      listener: props.backend.listenerFor(this),
+      priority: rulePriority(ANCHOR_PATH, props.service),
+      conditions: [elbv2.ListenerCondition.hostHeaders([`${props.service}.anchor.invalid`])],
+      action: elbv2.ListenerAction.forward([this.targetGroup]),
     });
 
     grantAccess(taskDefinition.taskRole, props.access, props.resources);

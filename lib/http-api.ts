@@ -5,7 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../shared/http/cors';
-import type { ResolvedRoute } from '../shared/routing/flags';
+import type { ResolvedRoute, RouteLike } from '../shared/routing/flags';
 import { acknowledge } from './nag';
 
 export interface ChariotHttpApiProps {
@@ -56,7 +56,7 @@ export class ChariotHttpApi extends Construct {
   }
 
   /** Adds one route; `jwt` routes get the request authorizer, `public` routes none. */
-  addRoute(id: string, resolved: ResolvedRoute, integration: apigwv2.HttpRouteIntegration): apigwv2.HttpRoute {
+  addRoute(id: string, resolved: ResolvedRoute<RouteLike>, integration: apigwv2.HttpRouteIntegration): apigwv2.HttpRoute {
     const { method, path, auth } = resolved.route;
     const route = new apigwv2.HttpRoute(this, id, {
       httpApi: this.api,

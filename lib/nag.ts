@@ -7,9 +7,24 @@ import type { IConstruct } from 'constructs';
 // cdk-nag renders resource ARNs in finding ids with this function; reuse it so the ids match exactly.
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 
-/** `AwsSolutions-IAM5[Resource::<arn as cdk-nag prints it>]` for a (possibly tokenized) ARN. */
+/** Attribute token → its producer stack and the `Fn::ImportValue` token of its export (lib/stacks/stable-exports.ts). */
+const crossStackValues = new Map<string, { producer: Stack; imported: string }>();
+
+export function registerCrossStackValue(producer: Stack, value: string, imported: string): void {
+  crossStackValues.set(value, { producer, imported });
+}
+
+/**
+ * `AwsSolutions-IAM5[Resource::<arn as cdk-nag prints it>]` for a (possibly tokenized) ARN. An attribute of another
+ * stack is written as the import cdk-nag will see in the synthesized template (CDK swaps it in only at synthesis).
+ */
 export function wildcardResourceFinding(scope: IConstruct, arn: string): string {
-  return `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(arn))}]`;
+  const stack = Stack.of(scope);
+  let local = arn;
+  for (const [value, { producer, imported }] of crossStackValues) {
+    if (producer !== stack && local.includes(value)) local = local.split(value).join(imported);
+  }
+  return `AwsSolutions-IAM5[Resource::${flattenCfnReference(stack.resolve(local))}]`;
 }
 
 export const LAMBDA_BASIC_EXECUTION_FINDING =

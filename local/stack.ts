@@ -34,6 +34,7 @@ import { apiDocsHandler, firstOf } from './gateway/api-docs';
 import { startGateway, type RunningGateway } from './gateway/gateway';
 import { createRequestAuthorizer } from './gateway/request-authorizer';
 import { LambdaInvoker } from './gateway/lambda-invoker';
+import { MigrationControl } from './gateway/migration';
 import { DEMO_COLLABORATOR, DEMO_USER, seedDemoData } from './demo-data';
 import { startLocalGraph } from './graph-projection';
 import { dataPaths, readState, updateState, type DataPaths } from './state';
@@ -71,6 +72,8 @@ export interface LocalStack {
   readonly url: string;
   readonly envName: string;
   readonly routes: readonly ResolvedRoute[];
+  /** Live route states, canary weights and shadow counters (what `npm run shift -- --local` changes). */
+  readonly migration: MigrationControl;
   readonly ports: { readonly gateway: number; readonly dynamodb: number; readonly cognito: number; readonly services: Readonly<Record<ServiceName, number>> };
   readonly endpoints: { readonly dynamodb: string; readonly cognito: string };
   readonly tableName: string;
@@ -179,7 +182,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const env = runtimeEnvironment(
       { dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, pool },
-      { FILES_DIR: paths.files, FILES_PUBLIC_URL: gatewayUrl, POWERTOOLS_LOG_LEVEL: logLevel, AWS_LAMBDA_LOG_LEVEL: logLevel, ...graph.env },
+      {
+        FILES_DIR: paths.files,
+        FILES_PUBLIC_URL: gatewayUrl,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        AWS_LAMBDA_LOG_LEVEL: logLevel,
+        // EMF lines would flood the terminal (`npm run routes -- --live` shows the same numbers);
+        // `POWERTOOLS_METRICS_DISABLED=false npm start` prints them as CloudWatch would receive them.
+        POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+        ...graph.env,
+      },
     );
     // Lambda routes run in this process, as one warm container per group: they read the same env.
     delete process.env.POWERTOOLS_DEV;
@@ -195,6 +207,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push(() => supervisor.stop());
     writeLambdaEntries(ROUTE_GROUP_LIST, REPO_ROOT);
     const lambdas = new LambdaInvoker(REPO_ROOT, log);
+    const migration = new MigrationControl({ routes: config.routes, policy: config.environment.migrationPolicy, log });
     const gateway: RunningGateway = await startGateway({
       port: gatewayPort,
       routes: config.routes,
@@ -203,7 +216,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       servicePort: (name) => supervisor.port(name),
       cors: { ...DEFAULT_CORS, allowOrigins: config.environment.corsOrigins },
       // Same directory, URL base and signing secret as the handlers' LocalFileStore, so their URLs verify here.
-      extraHandler: firstOf(apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret))),
+      migration,
+      extraHandler: firstOf(migration.adminHandler, apiDocsHandler, localFilesHandler(new LocalFileStore(paths.files, gatewayUrl, loadRuntimeConfig(env).offsetSecret))),
       accessLog: options.accessLog,
     });
     cleanups.push(() => gateway.close());
@@ -242,6 +256,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       url: gateway.url,
       envName: config.envName,
       routes: config.routes,
+      migration,
       ports: {
         gateway: gateway.port,
         dynamodb: dynamodb.port,

@@ -8,7 +8,7 @@ import { contextFromArgs } from '../tooling/deploy-config/load';
 import { formatRouteTable } from '../tooling/route-report';
 import { DEFAULT_GATEWAY_PORT, startLocalStack, type LocalStack } from './stack';
 
-const USAGE = `usage: npm start -- [--fresh] [--port N] [--data-dir DIR] [-c env=NAME] [-c "migrate:<route or group>=lambda|fargate"] [--quiet]`;
+const USAGE = `usage: npm start -- [--fresh] [--port N] [--data-dir DIR] [-c env=NAME] [-c "migrate:<route or group>=lambda|shadow|canary:<percent>|fargate"] [--quiet]`;
 
 const optionsSchema = z.object({
   fresh: z.boolean().default(false),
@@ -100,6 +100,7 @@ Chariot API   ${url}   (up in ${(stack.startupMs / 1000).toFixed(1)} s)
 Demo user     ${demoUser.email} / ${demoUser.password}
 Collaborator  ${collaborator.email} / ${collaborator.password}   (analyst in the demo tenant: send account: ${demoUser.email})
 Try it        curl -H "Authorization: Bearer $(npm run -s token -- --user ${demoUser.email})" ${url}/asset
+Live routes  npm run routes -- --live      Shift a canary  npm run shift -- --local "GET /asset" 25
 Ctrl-C stops everything.
 `);
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { rootLogger } from '../../shared/observability/logger';
+import { routeMetrics } from '../../shared/observability/route-metrics';
 import type { ServiceName } from '../../shared/routing/routes';
 import { ROUTE_GROUP_LIST } from '../../shared/routes';
 import { createServiceApp } from './service-app';
@@ -23,7 +24,7 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
   // its task role can read the Neo4j secret only once such a route is migrated to it.
   const servesGraph = ROUTE_GROUP_LIST.some((group) => group.service === service && group.access.graph === true);
   const deps = await createDependencies(env, { graph: servesGraph ? () => sharedGraphStore(env) : undefined });
-  const app = createServiceApp(service, deps);
+  const app = createServiceApp(service, deps, { perturbRoute: env.CHARIOT_TEST_PERTURB });
   const hostname = env.HOST ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname, port: Number(env.PORT ?? 8080) }, () => resolve(s as Server));
@@ -51,6 +52,7 @@ export async function startService(service: ServiceName, env: NodeJS.ProcessEnv 
   const shutdown = async (signal: string) => {
     rootLogger().info('draining', { service_name: service, signal });
     await close();
+    routeMetrics('fargate').close(); // the last minute's metrics, before the task goes
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,6 +6,7 @@ import { SERVED_GROUPS } from '../../shared/routes/served';
 import type { ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
+import { routeMetrics } from '../../shared/observability/route-metrics';
 
 /** `/account/{member}` → `/account/:member` */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -32,7 +33,18 @@ function toResponse(response: ApiResponse): Response {
  * A Hono app serving one service's routes through the same dispatcher as the Lambda handlers.
  * The correlation id is `x-request-id` (API Gateway maps its request id into it), else a new uuid.
  */
-export function createServiceApp(service: ServiceName, deps: ApiDependencies): Hono {
+export interface ServiceAppOptions {
+  /**
+   * Test-only (`CHARIOT_TEST_PERTURB="GET /asset"`): that route's JSON object answers gain `"perturbed": true`,
+   * so the shadow suite has a real difference between the runtimes to detect. Never set in a deployment.
+   */
+  readonly perturbRoute?: string;
+}
+
+const perturbed = (response: ApiResponse): ApiResponse =>
+  response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? { ...response, body: { ...response.body, perturbed: true } } : response;
+
+export function createServiceApp(service: ServiceName, deps: ApiDependencies, options: ServiceAppOptions = {}): Hono {
   const app = new Hono();
   app.use(requestId({ headerName: 'x-request-id' }));
   // Liveness: the process is up and serving (ECS restarts a task that fails it). `/health` is its old name.
@@ -45,8 +57,19 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies): H
     return c.json({ status: readiness.ready ? 'ok' : 'unavailable', service, checks: readiness.checks }, readiness.ready ? 200 : 503);
   });
   const table = operationTable(SERVED_GROUPS.filter(({ group }) => group.service === service));
+  const metrics = routeMetrics('fargate');
   for (const { route } of table.values()) {
-    app.on(route.method, honoPath(route.path), async (c) => toResponse(await dispatch(route.id, await requestFromContext(c), deps, table)));
+    app.on(route.method, honoPath(route.path), async (c) => {
+      const started = performance.now();
+      let status = 500;
+      try {
+        const response = await dispatch(route.id, await requestFromContext(c), deps, table);
+        status = response.status;
+        return toResponse(route.id === options.perturbRoute ? perturbed(response) : response);
+      } finally {
+        metrics.record(route.id, status, performance.now() - started);
+      }
+    });
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.onError((_error, c) => c.json({ error: 'internal error' }, 500));

@@ -12,6 +12,7 @@ import { isRouteId, matchPath, type RouteDefinition } from '../../shared/routing
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
+import { inLambda, routeMetrics } from '../../shared/observability/route-metrics';
 import { createDependencies } from '../../shared/api/create-dependencies';
 
 /** API Gateway HTTP API (payload 2.0) event → the runtime-neutral request, for the route its routeKey names. */
@@ -48,15 +49,26 @@ export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}
   const table = operationTable([served]);
   let dependencies: Promise<ApiDependencies> | undefined;
   const build = () => createDependencies(process.env, { graph: options.graph });
+  const metrics = routeMetrics('lambda');
+  const flushEachInvocation = inLambda();
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const id = event.routeKey;
     if (!isRouteId(id)) return resultFromResponse(json(404, { error: `no route ${id}` }));
+    const started = performance.now();
     const request = requestFromEvent(event, table.get(id)?.route);
     dependencies ??= build().catch((error) => {
       dependencies = undefined; // a failed cold start is retried by the next invocation
       throw error;
     });
-    return resultFromResponse(await dispatch(id, request, await dependencies, table));
+    let status = 500;
+    try {
+      const response = await dispatch(id, request, await dependencies, table);
+      status = response.status;
+      return resultFromResponse(response);
+    } finally {
+      metrics.record(id, status, performance.now() - started);
+      if (flushEachInvocation) metrics.flush();
+    }
   };
   return middy(core)
     .use(injectLambdaContext(rootLogger(), { resetKeys: true }))

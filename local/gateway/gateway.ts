@@ -18,6 +18,8 @@ import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../t
 import { corsHeaders, preflightHeaders, type CorsConfig } from './cors';
 import type { LambdaInvoker } from './lambda-invoker';
 import { badGateway, proxyToService } from './service-proxy';
+import type { MigrationControl, Runtime } from './migration';
+import { shadowCompare } from './shadow';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -33,6 +35,8 @@ export interface GatewayOptions {
   readonly cors: CorsConfig;
   /** Requests the gateway serves itself before route matching (the local file URLs); undefined = not mine. */
   readonly extraHandler?: (request: GatewayRequest) => Promise<GatewayResponse | undefined>;
+  /** Live route states (canary split, shadow copies, counters); without it each route follows its resolved target. */
+  readonly migration?: MigrationControl;
   /** One line per request; omit to stay quiet. */
   readonly accessLog?: (line: string) => void;
 }
@@ -60,7 +64,14 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { routes, authorizer, lambdas, servicePort, cors } = options;
   let listeningPort = options.port;
 
-  async function route(request: GatewayRequest): Promise<{ response: GatewayResponse; target: string }> {
+  interface Routed {
+    readonly response: GatewayResponse;
+    readonly target: string;
+    /** Set when a route's runtime answered (not for 401/404 and the gateway's own answers). */
+    readonly served?: { readonly id: string; readonly runtime: Runtime };
+  }
+
+  async function route(request: GatewayRequest): Promise<Routed> {
     const own = await options.extraHandler?.(request);
     if (own) return { response: own, target: 'gateway' };
     const match = findRoute(routes, request.method, request.path);
@@ -74,15 +85,26 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
       context = decision.context;
     }
 
-    if (resolved.target === 'fargate') {
+    const runtime: Runtime = options.migration ? options.migration.pick(resolved.id) : resolved.target;
+    const served = { id: resolved.id, runtime };
+    if (runtime === 'fargate') {
       const service = resolved.service!;
       const port = servicePort(service);
       const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request);
-      return { response, target: `fargate:${service}` };
+      return { response, target: `fargate:${service}`, served };
     }
     const event = buildEvent(request, resolved.id, pathParameters, context);
     const functionName = `chariot-${resolved.route.group}`;
-    return { response: await lambdas.invoke(resolved.lambdaEntry, functionName, event), target: `lambda:${resolved.route.group}` };
+    const response = await lambdas.invoke(resolved.lambdaEntry, functionName, event);
+    const migration = options.migration;
+    if (migration?.shouldShadow(resolved.id, request.method) && Buffer.isBuffer(response.body)) {
+      const primary = { status: response.status, body: response.body };
+      // Started after Lambda answered, never awaited: the caller's response does not wait for the copy.
+      setImmediate(() => {
+        void shadowCompare(servicePort(resolved.service!), listeningPort, request, primary).then((result) => migration.shadowResult(resolved.id, result));
+      });
+    }
+    return { response, target: `lambda:${resolved.route.group}`, served };
   }
 
   async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
@@ -91,7 +113,7 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
     const headers = decodeHeaders(incoming.headers);
     const method = (incoming.method ?? 'GET').toUpperCase();
     const requestId = newRequestId();
-    let result: { response: GatewayResponse; target: string };
+    let result: Routed;
     if (method === 'OPTIONS') {
       // HTTP API answers every preflight itself once CORS is configured.
       result = { response: { status: 204, headers: preflightHeaders(cors, headers.origin), body: Buffer.alloc(0) }, target: 'cors' };
@@ -117,14 +139,16 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
         } else result = { response: jsonResponse(500, { message: 'Internal Server Error' }), target: '-' };
       }
     }
-    const { response, target } = result;
+    const { response, target, served } = result;
     outgoing.writeHead(response.status, { ...response.headers, ...corsHeaders(cors, headers.origin), 'apigw-requestid': requestId });
     if (response.body instanceof Readable) {
       await pipeline(response.body, outgoing).catch(() => outgoing.destroy());
     } else {
       outgoing.end(response.body);
     }
-    options.accessLog?.(`${method} ${url.pathname} → ${target} ${response.status} ${Math.round(performance.now() - started)} ms`);
+    const elapsed = performance.now() - started;
+    if (served) options.migration?.record(served.id, served.runtime, response.status, elapsed);
+    options.accessLog?.(`${method} ${url.pathname} → ${target} ${response.status} ${Math.round(elapsed)} ms`);
   }
 
   const server: Server = createServer((incoming, outgoing) => {

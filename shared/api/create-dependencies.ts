@@ -1,12 +1,15 @@
 import * as z from 'zod';
-import { authenticate, authenticateWebhook, exchangeApiKey } from '../auth/authenticate';
+import { authenticate, authenticateWebhook, exchangeApiKey, memberTenants } from '../auth/authenticate';
 import { createCore } from '../config/core';
+import { createDynamoDbClient, documentClientOf } from '../db/client';
 import { loadRuntimeConfig } from '../config/runtime';
 import { graphWriter } from '../graph/graph-writer';
+import { tableLedger } from '../graph/catch-up';
 import type { GraphStore } from '../graph/store';
 import type { ApiDependencies } from './dependencies';
 import { cachedReadiness } from './readiness';
 import { idempotentRunner } from './idempotency';
+import { apiKeyReplay } from '../routes/key/replay';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
@@ -40,17 +43,37 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
     throw new Error(`invalid runtime configuration: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const windowSeconds = wiring.data.IDEMPOTENCY_WINDOW_SECONDS;
-  const core = createCore(config, { cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS, onWrite: overrides.graph && graphWriter(overrides.graph) });
+  // One DynamoDB client for the core and the graph's catch-up ledger (which the graph writer needs first).
+  const dynamodb = createDynamoDbClient(config);
+  const doc = documentClientOf(dynamodb);
+  const ledger = overrides.graph && tableLedger(doc, config.tableName);
+  const core = createCore(config, {
+    dynamodb,
+    doc,
+    cacheTtlMs: wiring.data.AUTH_CACHE_TTL_MS,
+    onWrite: overrides.graph && graphWriter(overrides.graph, { ledger }),
+  });
   return {
     authenticate: (headers) => authenticate(headers, core.auth),
     authenticateWebhook: (encodedUsername, pin) => authenticateWebhook(encodedUsername, pin, core.auth),
     exchangeApiKey: (headers) => exchangeApiKey(headers, core.auth),
     repository: core.repository,
     graph: overrides.graph,
+    graphCatchUp: ledger,
+    memberTenants: (whoami) => memberTenants(core.auth, whoami.username),
     files: core.files,
     // A consistent read of one absent row: the cheapest call that proves the table answers, within the client's deadline.
     // The document client shares the base client's config and middleware, so it sends Powertools' plain commands too.
-    idempotent: windowSeconds > 0 ? idempotentRunner({ client: core.doc as unknown as DynamoDBClient, tableName: config.tableName, windowSeconds }) : undefined,
+    idempotent:
+      windowSeconds > 0
+        ? idempotentRunner({
+            client: core.doc as unknown as DynamoDBClient,
+            tableName: config.tableName,
+            windowSeconds,
+            // The one creating answer that holds a secret: its record keeps none (docs/reliability.md).
+            policies: { 'POST /key': apiKeyReplay({ repository: core.repository }) },
+          })
+        : undefined,
     readiness: cachedReadiness({
       table: () => core.doc.send(new GetCommand({ TableName: config.tableName, Key: { username: 'global', key: '#health' }, ConsistentRead: true })),
     }),

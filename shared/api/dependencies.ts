@@ -1,6 +1,7 @@
 import type { Whoami } from '../auth/whoami';
 import type { TenantRepository } from '../db/repository';
 import type { GraphStore } from '../graph/store';
+import type { CatchUpLedger } from '../graph/catch-up';
 import type { FileStore } from '../files/file-store';
 import type { Readiness } from './readiness';
 import type { RunIdempotent } from './idempotency';
@@ -23,6 +24,10 @@ export interface ApiDependencies {
    * are not migrated never needs the Neo4j secret); absent in processes that serve no graph route (503 there).
    */
   readonly graph?: () => Promise<GraphStore>;
+  /** Graph reads answer 503 until the graph holds every change the request path could not write to it. */
+  readonly graphCatchUp?: CatchUpLedger;
+  /** The tenants whose Account rows grant this caller a role (`POST /my?allTenants=true`); absent = own tenant only. */
+  readonly memberTenants?: (whoami: Whoami) => Promise<readonly string[]>;
   /** Presigned file URLs; absent when the process has no file store configured (file routes answer 503). */
   readonly files?: FileStore;
   /** Whether the table (and the other dependencies) answer, from a cached probe: the services' `/health/ready`. */

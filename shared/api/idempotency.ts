@@ -7,6 +7,8 @@
  *
  * Only successes are remembered: an operation that throws (4xx, 503) deletes its in-progress record, so
  * its retry runs again. A duplicate that arrives while the first is still running waits for its answer.
+ * A route whose answer holds a secret shown once (`POST /key`) has a `ReplayPolicy`: its record keeps the
+ * answer without the secret, and a replay is rebuilt by the policy instead of returned as stored.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
@@ -27,6 +29,16 @@ export interface IdempotencyOptions {
   readonly windowSeconds: number;
   /** After this long an in-progress record of a crashed request stops blocking its retries. */
   readonly inProgressMs?: number;
+  /** Routes whose answer must not be stored as it is (route id → policy). */
+  readonly policies?: Readonly<Record<string, ReplayPolicy>>;
+}
+
+/** For an answer that must not be stored as it is (a one-time secret). */
+export interface ReplayPolicy {
+  /** What the record keeps of a first answer. */
+  persist(response: ApiResponse): ApiResponse;
+  /** The answer to an identical retry, from what the record kept. */
+  replay(stored: ApiResponse, whoami: Whoami | undefined): Promise<ApiResponse>;
 }
 
 /** What identifies "the same request": route, caller, path (the webhook's tenant and PIN), query and body bytes. */
@@ -70,11 +82,21 @@ export function idempotentRunner(options: IdempotencyOptions): RunIdempotent {
       statusAttr: 'idempotencyStatus',
     });
     const fingerprint: RequestFingerprint = { route, caller: whoami?.username ?? '', path: request.path, query: request.query, body: request.body ?? '' };
-    const once = makeIdempotent(async (_fingerprint: RequestFingerprint) => run(), { persistenceStore, config, keyPrefix: 'idempotency' });
+    const policy = options.policies?.[route];
+    let answered: ApiResponse | undefined; // this request's own answer (undefined: the record's is replayed)
+    const once = makeIdempotent(
+      async (_fingerprint: RequestFingerprint) => {
+        answered = await run();
+        return policy ? policy.persist(answered) : answered;
+      },
+      { persistenceStore, config, keyPrefix: 'idempotency' },
+    );
     const deadline = Date.now() + inProgressMs;
     for (;;) {
       try {
-        return await once(fingerprint);
+        const recorded = await once(fingerprint);
+        if (answered) return answered;
+        return policy ? await policy.replay(recorded, whoami) : recorded;
       } catch (error) {
         if (!(error instanceof IdempotencyAlreadyInProgressError)) throw unwrap(error);
         if (Date.now() > deadline) throw conflict('the same request is still in progress; try again');

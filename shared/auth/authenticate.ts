@@ -75,6 +75,30 @@ export async function membershipRole(deps: AuthDeps, tenant: string, member: str
   });
 }
 
+/**
+ * The tenants whose Account rows grant `member` a role (the byMember index), for `POST /my?allTenants=true`.
+ * Like membershipRole, it reads other partitions on purpose and only the rows that grant access.
+ */
+export async function memberTenants(deps: AuthDeps, member: string): Promise<string[]> {
+  const tenants = new Set<string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.doc.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'byMember',
+        KeyConditionExpression: '#m = :m AND begins_with(#k, :p)',
+        ExpressionAttributeNames: { '#m': 'member', '#k': 'key' },
+        ExpressionAttributeValues: { ':m': member, ':p': '#account#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const row of (page.Items ?? []) as (Account & { username: string })[]) if (row.member === member && row.name === row.username) tenants.add(row.username);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return [...tenants];
+}
+
 async function loadApiKey(deps: AuthDeps, id: string, fresh = false): Promise<ApiKey | null> {
   const load = async () => {
     const { Items } = await deps.doc.send(

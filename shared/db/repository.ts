@@ -66,6 +66,27 @@ export interface Page<T> {
   readonly offset?: string;
 }
 
+/** Attributes that tell one incarnation of a row from the next (a row deleted and created again starts at version 1). */
+const INCARNATION_STAMPS = ['created', 'updated'] as const;
+
+/** The condition "the row is still the one read": same version (or still none) and the same stamps. */
+export function unchangedSince(row: BaseRow): { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Item } {
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Item = {};
+  // (A missing row satisfies attribute_not_exists: a row without a version must still exist.)
+  const terms = [row.version === undefined ? 'attribute_exists(#v_key) AND attribute_not_exists(#v)' : '#v = :v'];
+  if (row.version === undefined) names['#v_key'] = TABLE_SCHEMA.sortKey;
+  if (row.version !== undefined) values[':v'] = { N: String(row.version) };
+  for (const stamp of INCARNATION_STAMPS) {
+    const value = (row as unknown as Record<string, unknown>)[stamp];
+    if (typeof value !== 'string') continue;
+    names[`#${stamp}`] = stamp;
+    values[`:${stamp}`] = { S: value };
+    terms.push(`#${stamp} = :${stamp}`);
+  }
+  return { ConditionExpression: terms.join(' AND '), ExpressionAttributeNames: names, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) };
+}
+
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException || (error as Error)?.name === 'ConditionalCheckFailedException';
 
@@ -173,14 +194,32 @@ export class TenantRepository {
     return (await this.change<T>(row.key, () => row))!;
   }
 
-  /** Hard delete (accounts, attributes, files). Returns the row that was there, if any. */
+  /**
+   * Hard delete (accounts, attributes). Returns the row that was there, if any (undefined: nothing to delete).
+   * Conditional, like every other write: the DeleteItem removes only the row as it was read (its `version`
+   * and its creation/update stamps, which tell a re-created row from the one read). A delete the store
+   * applies late (a hung store, an attempt the SDK timed out and retried) can therefore never remove a row
+   * someone re-created or changed meanwhile; a row changed between our read and our delete is re-read and
+   * deleted as it now is.
+   */
   async remove<T extends BaseRow>(key: string): Promise<T | undefined> {
-    const { Attributes } = await this.deps.dynamodb.send(
-      new DeleteItemCommand({ TableName: this.deps.tableName, Key: this.keyOf(key), ReturnValues: 'ALL_OLD' }),
-    );
-    const removed = Attributes && rowOf<T>(Attributes);
-    if (removed) await this.deps.onWrite?.({ kind: 'remove', row: removed });
-    return removed;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const existing = await this.get<T>(key);
+      if (!existing) return undefined;
+      try {
+        const { Attributes } = await this.deps.dynamodb.send(
+          new DeleteItemCommand({ TableName: this.deps.tableName, Key: this.keyOf(key), ReturnValues: 'ALL_OLD', ...unchangedSince(existing) }),
+        );
+        if (!Attributes) return undefined;
+        const removed = rowOf<T>(Attributes);
+        await this.deps.onWrite?.({ kind: 'remove', row: removed });
+        return removed;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+    throw conflict(`${key} was changed concurrently; try again`);
   }
 
   /** `GET /my`-style search: key prefix (or exact), or `field:value` through a GSI, paginated by opaque offset. */

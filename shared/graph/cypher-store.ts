@@ -10,9 +10,10 @@ import {
   mutationStatements,
   searchStatement,
   snapshotStatements,
+  versionsStatement,
   type CypherStatement,
 } from './cypher';
-import { NODE_LABELS, type GraphEdge, type GraphMutation, type GraphNode, type GraphSnapshot, type NodeLabel, type RelationshipType } from './model';
+import { NODE_LABELS, primaryLabelOfKey, type PrimaryLabel, type GraphEdge, type GraphMutation, type GraphNode, type GraphSnapshot, type NodeLabel, type RelationshipType } from './model';
 import type { NodeQuery } from './query';
 import type { ApplyOptions, GraphStore, SearchWindow } from './store';
 
@@ -67,10 +68,26 @@ export abstract class CypherGraphStore implements GraphStore {
     }, options);
   }
 
-  async search(tenant: string, query: NodeQuery, window: SearchWindow): Promise<GraphNode[]> {
+  async search(tenant: string | readonly string[], query: NodeQuery, window: SearchWindow): Promise<GraphNode[]> {
     await this.ensureConstraints();
     const records = await this.runner.read((run) => run(searchStatement(tenant, query, window)));
     return records.map((record) => toGraphNode(record.n as RawNode));
+  }
+
+  async versions(nodes: readonly { username: string; key: string }[]): Promise<Map<string, number>> {
+    const byLabel = new Map<PrimaryLabel, { username: string; key: string }[]>();
+    for (const node of nodes) {
+      const label = primaryLabelOfKey(node.key);
+      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), node]);
+    }
+    if (byLabel.size === 0) return new Map();
+    await this.ensureConstraints();
+    const records = await this.runner.read(async (run) => {
+      const all = [];
+      for (const [label, group] of byLabel) all.push(...(await run(versionsStatement(label, group)))); // one statement at a time per transaction
+      return all;
+    });
+    return new Map(records.map((r) => [`${r.username}\n${r.key}`, r.version as number]));
   }
 
   async snapshot(tenant: string): Promise<GraphSnapshot> {

@@ -16,7 +16,7 @@ import {
   type PrimaryLabel,
   type RelationshipType,
 } from './model';
-import type { Filter, NodeQuery } from './query';
+import { isLogical, type Filter, type NodeQuery, type Operator, type PropertyFilter, type RelationshipQuery } from './query';
 import type { SearchWindow } from './store';
 
 export interface CypherStatement {
@@ -187,7 +187,7 @@ export function mutationStatements(mutations: readonly GraphMutation[]): CypherS
 
 // ---- search -------------------------------------------------------------------------------------------
 
-const CONDITION: Readonly<Record<Filter['operator'], string>> = {
+const CONDITION: Readonly<Record<Exclude<Operator, 'LIKE'>, string>> = {
   '=': '=',
   CONTAINS: 'CONTAINS',
   'STARTS WITH': 'STARTS WITH',
@@ -216,44 +216,73 @@ function propertyRef(alias: string, field: string, params: Parameters): string {
   return STATIC_FIELDS.has(field) ? `${alias}.${field}` : `${alias}[${params.add(field)}]`;
 }
 
-function filterCondition(alias: string, filter: Filter, params: Parameters): string {
+/**
+ * SQL LIKE → a regular expression for `=~` over the lower-cased value: literal text escaped, `%` any run, `_` one
+ * character. Only escapes, `.` and `.*` are emitted, which mean the same in Java's (Neo4j) and JavaScript's syntax.
+ */
+export function likePattern(like: string): string {
+  return [...like.toLowerCase()].map((ch) => (ch === '%' ? '.*' : ch === '_' ? '.' : ch.replace(/[\\^$.|?*+()[\]{}]/, '\\$&'))).join('');
+}
+
+function propertyCondition(alias: string, filter: PropertyFilter, params: Parameters): string {
   const ref = propertyRef(alias, filter.field, params);
-  const operator = CONDITION[filter.operator];
-  let condition: string;
-  if (filter.operator === 'IS NULL' || filter.operator === 'IS NOT NULL') condition = `${ref} ${operator}`;
-  else if (filter.operator === 'IN') condition = `${ref} IN ${params.add(filter.value)}`;
-  else if (Array.isArray(filter.value)) condition = `any(value IN ${params.add(filter.value)} WHERE ${ref} ${operator} value)`;
-  else condition = `${ref} ${operator} ${params.add(filter.value)}`;
+  if (filter.operator === 'IS NULL' || filter.operator === 'IS NOT NULL') return `${ref} ${filter.operator}`;
+  if (filter.operator === 'IN') return `${ref} IN ${params.add(filter.value)}`;
+  const [left, operator, value] =
+    filter.operator === 'LIKE'
+      ? [`toLower(${ref})`, '=~', Array.isArray(filter.value) ? filter.value.map((v) => likePattern(String(v))) : likePattern(String(filter.value))]
+      : [ref, CONDITION[filter.operator], filter.value];
+  if (Array.isArray(value)) return `any(value IN ${params.add(value)} WHERE ${left} ${operator} value)`;
+  return `${left} ${operator} ${params.add(value)}`;
+}
+
+/** One filter as a condition; AND/OR nest in parentheses (an empty list cannot reach here: the parser refuses it). */
+function filterCondition(alias: string, filter: Filter, params: Parameters): string {
+  const condition = isLogical(filter)
+    ? `(${filter.filters.map((f) => filterCondition(alias, f, params)).join(` ${filter.operator} `)})`
+    : propertyCondition(alias, filter, params);
   return filter.not ? `NOT (${condition})` : condition;
 }
 
 const labelsOf = (labels: readonly string[]) => labels.map((label) => `:${label}`).join('');
 
-/** The WHERE conditions for `alias`: its tenant, its filters, and an EXISTS subquery per required relationship. */
-function nodeConditions(alias: string, node: NodeQuery, params: Parameters, depth: number): string[] {
-  const conditions = [`${alias}.username = $tenant`, ...node.filters.map((f) => filterCondition(alias, f, params))];
+/** `-[:A|B]->` for one hop, `-[:A|B*1..n]->` for a path of up to n hops. */
+const relationshipOf = (rel: RelationshipQuery) => `-[:${rel.types.join('|')}${rel.length > 1 ? `*1..${rel.length}` : ''}]->`;
+
+/**
+ * The WHERE conditions for `alias`: its tenant, its filters, and an EXISTS subquery per required relationship.
+ * `tenantTest` is `= $tenant` or `IN $tenants`. Every node of a pattern is tested, so nothing of another tenant
+ * can shape the result (edges never cross tenants either: both ends of an edge share the row's username).
+ */
+function nodeConditions(alias: string, node: NodeQuery, params: Parameters, depth: number, tenantTest: string): string[] {
+  const conditions = [`${alias}.username ${tenantTest}`, ...node.filters.map((f) => filterCondition(alias, f, params))];
   if (node.search !== undefined) conditions.push(`${alias}.key CONTAINS ${params.add(node.search)}`);
   node.relationships.forEach((rel, i) => {
     if (rel.optional) return; // an optional relationship never removes a result
     const other = `m${depth}_${i}`;
-    const types = rel.types.join('|');
     const pattern =
       rel.direction === 'source'
-        ? `(${other}${labelsOf(rel.node.labels)})-[:${types}]->(${alias})`
-        : `(${alias})-[:${types}]->(${other}${labelsOf(rel.node.labels)})`;
-    const inner = nodeConditions(other, rel.node, params, depth + 1).join(' AND ');
+        ? `(${other}${labelsOf(rel.node.labels)})${relationshipOf(rel)}(${alias})`
+        : `(${alias})${relationshipOf(rel)}(${other}${labelsOf(rel.node.labels)})`;
+    const inner = nodeConditions(other, rel.node, params, depth + 1, tenantTest).join(' AND ');
     conditions.push(`EXISTS { MATCH ${pattern} WHERE ${inner} }`);
   });
   return conditions;
 }
 
-/** The page of nodes of `tenant` matching `query`, returned as `n`. */
-export function searchStatement(tenant: string, query: NodeQuery, window: SearchWindow): CypherStatement {
+/**
+ * The page of nodes matching `query` in the given tenants, returned as `n`. One tenant is the usual case
+ * (`$tenant`); `allTenants=true` passes several (`$tenants`), and then `username` breaks ties in the order.
+ */
+export function searchStatement(tenants: string | readonly string[], query: NodeQuery, window: SearchWindow): CypherStatement {
   const params = new Parameters();
-  const where = nodeConditions('n', query, params, 0);
+  const single = typeof tenants === 'string' || tenants.length === 1;
+  const scope = single ? { tenant: typeof tenants === 'string' ? tenants : tenants[0] } : { tenants: [...tenants] };
+  const where = nodeConditions('n', query, params, 0, single ? '= $tenant' : 'IN $tenants');
   const direction = window.descending ? ' DESC' : '';
   const order = [`${propertyRef('n', window.orderBy, params)}${direction}`];
   if (window.orderBy !== 'key') order.push(`n.key${direction}`);
+  if (!single) order.push(`n.username${direction}`);
   const text = [
     `MATCH (n${labelsOf(query.labels)})`,
     `WHERE ${where.join('\n  AND ')}`,
@@ -262,7 +291,21 @@ export function searchStatement(tenant: string, query: NodeQuery, window: Search
     'SKIP $skip',
     'LIMIT $limit',
   ].join('\n');
-  return { text, parameters: { tenant, ...params.values, skip: window.skip, limit: window.limit } };
+  return { text, parameters: { ...scope, ...params.values, skip: window.skip, limit: window.limit } };
+}
+
+// ---- catch-up checks ----------------------------------------------------------------------------------
+
+/** The `_version` of each given node of one label that exists (-1 for a placeholder, which has none). */
+export function versionsStatement(label: PrimaryLabel, nodes: readonly { username: string; key: string }[]): CypherStatement {
+  return {
+    text: [
+      'UNWIND $rows AS row',
+      `MATCH (n:${label} {username: row.username, key: row.key})`,
+      `RETURN n.username AS username, n.key AS key, coalesce(n.${VERSION_PROPERTY}, -1) AS version`,
+    ].join('\n'),
+    parameters: { rows: nodes.map(({ username, key }) => ({ username, key })) },
+  };
 }
 
 // ---- snapshot and clear -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * The `POST /my` graph query, as Chariot's clients send it:
  * `{node:{labels, filters:[{field,operator,value,not}], relationships:[{label, source|target: node, optional, length}]},
- *   page, limit, orderBy, descending}`. Validated once here; stores receive only the parsed form.
+ *   page, limit, orderBy, descending, shortest}`. A filter whose operator is `AND`/`OR` holds a list of filters
+ * as its value (tabularium's `filters.Filter`). Validated once here; stores receive only the parsed form.
  */
 import * as z from 'zod';
 import { invalidInput, payloadTooLarge } from '../errors';
@@ -21,12 +22,22 @@ const IGNORED_LABELS = new Set(['TTL']);
 /** How deep relationships may nest (node → related node → its related node …), to bound query cost. */
 export const MAX_NESTING = 3;
 
-export const OPERATORS = ['=', 'CONTAINS', 'STARTS WITH', 'ENDS WITH', '<', '<=', '>', '>=', 'IN', 'IS NULL', 'IS NOT NULL'] as const;
-export type Operator = (typeof OPERATORS)[number];
+/** Operators on one property. `LIKE` is SQL's: the whole value, case-insensitive, `%` any run, `_` one character. */
+export const PROPERTY_OPERATORS = ['=', 'CONTAINS', 'LIKE', 'STARTS WITH', 'ENDS WITH', '<', '<=', '>', '>=', 'IN', 'IS NULL', 'IS NOT NULL'] as const;
+/** Operators whose value is a list of filters. */
+export const LOGICAL_OPERATORS = ['AND', 'OR'] as const;
+export const OPERATORS = [...PROPERTY_OPERATORS, ...LOGICAL_OPERATORS] as const;
+export type Operator = (typeof PROPERTY_OPERATORS)[number];
+export type LogicalOperator = (typeof LOGICAL_OPERATORS)[number];
 export const NULL_OPERATORS: ReadonlySet<Operator> = new Set(['IS NULL', 'IS NOT NULL']);
+/** How deep AND/OR may nest and how many filters one node may hold in all, to bound query cost. */
+export const MAX_FILTER_DEPTH = 4;
+export const MAX_FILTERS = 64;
+/** The longest multi-hop relationship (`length`): `*1..n` in Cypher, so its cost grows fast with n. */
+export const MAX_RELATIONSHIP_LENGTH = 4;
 
 export type FilterScalar = string | number | boolean;
-export interface Filter {
+export interface PropertyFilter {
   /** A property name (an identifier: letters, digits, `_`). */
   readonly field: string;
   readonly operator: Operator;
@@ -34,6 +45,14 @@ export interface Filter {
   readonly value?: FilterScalar | FilterScalar[];
   readonly not?: boolean;
 }
+/** `AND`/`OR` over nested filters (the SDK sends them as the value; any `field` is ignored). */
+export interface LogicalFilter {
+  readonly operator: LogicalOperator;
+  readonly filters: readonly Filter[];
+  readonly not?: boolean;
+}
+export type Filter = PropertyFilter | LogicalFilter;
+export const isLogical = (filter: Filter): filter is LogicalFilter => filter.operator === 'AND' || filter.operator === 'OR';
 
 export interface RelationshipQuery {
   /** Only from QUERY_RELATIONSHIP_TYPES (they are interpolated into Cypher). */
@@ -43,6 +62,8 @@ export interface RelationshipQuery {
   readonly node: NodeQuery;
   /** An optional relationship does not restrict the result. */
   readonly optional: boolean;
+  /** Up to this many hops (1 = the related node is a neighbour; more = any path of 1..length such edges). */
+  readonly length: number;
 }
 
 export interface NodeQuery {
@@ -66,10 +87,10 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const field = z.string().regex(FIELD, 'must be a property name (letters, digits, _)');
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-const filterSchema = z
+const propertyFilterSchema = z
   .object({
     field,
-    operator: z.enum(OPERATORS),
+    operator: z.enum(PROPERTY_OPERATORS),
     value: z.union([scalar, z.array(scalar)]).optional(),
     not: z.boolean().optional(),
   })
@@ -79,10 +100,23 @@ const filterSchema = z
     else if (filter.operator === 'IN' && !Array.isArray(filter.value)) ctx.addIssue({ code: 'custom', message: 'operator IN needs a list value' });
   });
 
+type RawFilter = z.infer<typeof propertyFilterSchema> | { field?: string; operator: LogicalOperator; value: RawFilter[]; not?: boolean };
+const filterSchema: z.ZodType<RawFilter> = z.lazy(() =>
+  z.discriminatedUnion('operator', [
+    z.object({
+      field: z.string().optional(),
+      operator: z.enum(LOGICAL_OPERATORS),
+      value: z.array(filterSchema).min(1, 'AND/OR needs a list of filters as its value'),
+      not: z.boolean().optional(),
+    }),
+    propertyFilterSchema,
+  ]),
+);
+
 interface RawNode {
   labels?: string[];
   search?: string;
-  filters?: z.infer<typeof filterSchema>[];
+  filters?: RawFilter[];
   relationships?: RawRelationship[];
 }
 interface RawRelationship {
@@ -109,13 +143,12 @@ const relationshipSchema: z.ZodType<RawRelationship> = z.lazy(() =>
       source: nodeSchema.optional(),
       target: nodeSchema.optional(),
       optional: z.boolean().optional(),
-      length: z.number().int().optional(),
+      // The SDK leaves `length` out unless set; 0 means the same (one hop).
+      length: z.number().int().min(0).max(MAX_RELATIONSHIP_LENGTH, `length is at most ${MAX_RELATIONSHIP_LENGTH}`).optional(),
     })
     .superRefine((rel, ctx) => {
       if ((rel.source === undefined) === (rel.target === undefined))
         ctx.addIssue({ code: 'custom', message: 'a relationship needs exactly one of source or target' });
-      if (rel.length !== undefined && rel.length !== 1)
-        ctx.addIssue({ code: 'custom', message: 'only one-hop relationships (length 1) are supported' });
     }),
 );
 
@@ -125,19 +158,33 @@ const querySchema = z.object({
   limit: z.number().int().min(1).optional(),
   orderBy: field.optional(),
   descending: z.boolean().optional(),
+  // Asks for shortest paths. The answer is the matching nodes, not paths, and a node matches when any path of
+  // at most `length` hops exists, which is exactly when a shortest one does: accepted, and changes nothing.
+  shortest: z.union([z.boolean(), z.number().int().min(0)]).optional(),
 });
+
+function toFilter(raw: RawFilter, depth: number): Filter {
+  if (raw.operator !== 'AND' && raw.operator !== 'OR') return raw as PropertyFilter;
+  if (depth >= MAX_FILTER_DEPTH) throw invalidInput(`AND/OR filters nest at most ${MAX_FILTER_DEPTH} deep`);
+  return { operator: raw.operator, filters: (raw.value as RawFilter[]).map((f) => toFilter(f, depth + 1)), ...(raw.not ? { not: true } : {}) };
+}
+
+const filterCount = (filters: readonly Filter[]): number => filters.reduce((n, f) => n + 1 + (isLogical(f) ? filterCount(f.filters) : 0), 0);
 
 function toNodeQuery(raw: RawNode, depth: number): NodeQuery {
   if (depth > MAX_NESTING) throw invalidInput(`relationships nest at most ${MAX_NESTING} deep`);
+  const filters = (raw.filters ?? []).map((f) => toFilter(f, 0));
+  if (filterCount(filters) > MAX_FILTERS) throw invalidInput(`a node holds at most ${MAX_FILTERS} filters`);
   return {
     labels: (raw.labels ?? []).filter((label) => !IGNORED_LABELS.has(label)),
-    filters: raw.filters ?? [],
+    filters,
     ...(raw.search === undefined ? {} : { search: raw.search }),
     relationships: (raw.relationships ?? []).map((rel) => ({
       types: Array.isArray(rel.label) ? [...new Set(rel.label)] : [rel.label],
       direction: rel.source ? 'source' : 'target',
       node: toNodeQuery((rel.source ?? rel.target)!, depth + 1),
       optional: rel.optional ?? false,
+      length: Math.max(1, rel.length ?? 1),
     })),
   };
 }
@@ -157,6 +204,9 @@ export function parseGraphQuery(body: unknown): GraphQuery {
 
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 
-/** `POST /my` query parameters: `global=true` searches Praetorian-wide data, `tree=true` answers a nested list. */
-export const GraphSearchParams = z.object({ global: flag.optional(), tree: flag.optional() });
+/**
+ * `POST /my` query parameters: `global=true` searches Praetorian-wide data, `tree=true` answers a nested list,
+ * `allTenants=true` searches every tenant the caller belongs to (their own and those they collaborate in).
+ */
+export const GraphSearchParams = z.object({ global: flag.optional(), tree: flag.optional(), allTenants: flag.optional() });
 export type GraphSearchParams = z.output<typeof GraphSearchParams>;

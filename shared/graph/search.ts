@@ -5,7 +5,7 @@
  */
 import type { Whoami } from '../auth/whoami';
 import { GLOBAL_PARTITION } from '../db/repository';
-import { payloadTooLarge } from '../errors';
+import { invalidInput, payloadTooLarge } from '../errors';
 import type { GraphNode, GraphProperties } from './model';
 import { plural } from '../model';
 import { MAX_PAGE_SIZE, parseGraphQuery, REDUCE_PAGE_SIZE, type GraphSearchParams, type NodeQuery, type RelationshipQuery } from './query';
@@ -40,27 +40,50 @@ async function relatedOf(store: GraphStore, tenant: string, root: GraphNode, roo
     direction: rel.direction === 'source' ? 'target' : 'source',
     node: { labels: rootLabels, filters: [{ field: 'key', operator: '=', value: root.properties.key as string }], relationships: [] },
     optional: false,
+    length: rel.length,
   };
   const nodes = await store.search(tenant, { ...rel.node, relationships: [...rel.node.relationships, back] }, { skip: 0, limit: MAX_PAGE_SIZE, orderBy: 'key', descending: false });
   return Promise.all(nodes.map((node) => treeOf(store, tenant, node, rel.node)));
 }
 
-async function treeOf(store: GraphStore, tenant: string, node: GraphNode, query: NodeQuery): Promise<GraphProperties> {
+/** A node's subtree, looked up in the node's own tenant (an `allTenants` page holds several). */
+async function treeOf(store: GraphStore, fallbackTenant: string, node: GraphNode, query: NodeQuery): Promise<GraphProperties> {
+  const tenant = typeof node.properties.username === 'string' ? node.properties.username : fallbackTenant;
   const tree: GraphProperties = { ...node.properties };
   for (const rel of query.relationships) tree[rel.types.join('|')] = await relatedOf(store, tenant, node, query.labels, rel);
   return tree;
+}
+
+export interface SearchScope {
+  /** The tenants, besides the caller's own, that grant the caller a role (for `allTenants=true`). */
+  readonly memberTenants?: (whoami: Whoami) => Promise<readonly string[]>;
+  /** Throws Unavailable while the graph misses writes (the catch-up ledger); run once the query is known valid. */
+  readonly assertCaughtUp?: () => Promise<void>;
+}
+
+/**
+ * The tenants a search reads: the caller's (or `global`), or with `allTenants=true` every tenant the caller may
+ * act in. An API key is bound to the tenant it was made in, so for a key that is its tenant alone.
+ */
+async function tenantsOf(whoami: Whoami, params: GraphSearchParams, scope: SearchScope): Promise<string | string[]> {
+  if (params.global && params.allTenants) throw invalidInput('global and allTenants cannot be combined');
+  if (params.global) return GLOBAL_PARTITION;
+  if (!params.allTenants || whoami.credential !== 'jwt') return whoami.tenant;
+  const others = (await scope.memberTenants?.(whoami)) ?? [];
+  return [...new Set([whoami.username, whoami.tenant, ...others])].sort();
 }
 
 /**
  * Runs a `POST /my` query for `whoami.tenant`. Throws InvalidInput (bad query), PayloadTooLarge (page too large:
  * over MAX_PAGE_SIZE rows, or an answer over MAX_RESPONSE_BYTES) or Unavailable (graph database unavailable).
  */
-export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params?: GraphSearchParams & { tree?: false }): Promise<GraphSearchResult>;
-export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams): Promise<GraphSearchResult | GraphTree>;
-export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params?: GraphSearchParams & { tree?: false }, scope?: SearchScope): Promise<GraphSearchResult>;
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams, scope?: SearchScope): Promise<GraphSearchResult | GraphTree>;
+export async function searchGraph(store: GraphStore, whoami: Whoami, body: unknown, params: GraphSearchParams = {}, scope: SearchScope = {}): Promise<GraphSearchResult | GraphTree> {
   const query = parseGraphQuery(body);
   if (params.tree && query.limit > MAX_TREE_PAGE_SIZE) throw payloadTooLarge(REDUCE_PAGE_SIZE);
-  const tenant = params.global ? GLOBAL_PARTITION : whoami.tenant;
+  const tenant = await tenantsOf(whoami, params, scope);
+  await scope.assertCaughtUp?.();
   // One extra row tells whether another page exists without a count query.
   const nodes = await store.search(tenant, query.node, {
     skip: query.page * query.limit,
@@ -70,7 +93,7 @@ export async function searchGraph(store: GraphStore, whoami: Whoami, body: unkno
   });
   const page = nodes.slice(0, query.limit);
   if (params.tree) {
-    const tree = await Promise.all(page.map((node) => treeOf(store, tenant, node, query.node)));
+    const tree = await Promise.all(page.map((node) => treeOf(store, whoami.tenant, node, query.node)));
     assertFits(tree);
     return tree;
   }

@@ -68,7 +68,7 @@ export function newApiKey(tenant: string, creator: string, raw: unknown, at = ne
   const expires = input.expires ? new Date(input.expires) : new Date(at.getTime() + 90 * 86400_000);
   if (expires.getTime() <= at.getTime()) throw invalidInput('expires must be in the future');
   const id = base32(randomBytes(16));
-  const secret = randomBytes(32).toString('base64url');
+  const { secret, hash, token } = newApiKeySecret(id);
   const row: ApiKey = compact({
     username: tenant,
     key: apiKeyKey(id),
@@ -80,9 +80,15 @@ export function newApiKey(tenant: string, creator: string, raw: unknown, at = ne
     expires: now(expires),
     status: 'A' as const,
     role: input.role,
-    hash: hashSecret(secret),
+    hash,
   });
-  return { row, secret, token: `${id}.${secret}` };
+  return { row, secret, token };
+}
+
+/** A fresh secret for key `id`: the secret (shown once), its hash (stored) and the `x-api-key` value. */
+export function newApiKeySecret(id: string): { secret: string; hash: string; token: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, hash: hashSecret(secret), token: `${id}.${secret}` };
 }
 
 /** Revocation is a status change (D), so the audit trail stays. */

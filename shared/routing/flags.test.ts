@@ -1,4 +1,4 @@
-import { migrationFlagsFromContext, MigrationFlagError, resolveRoutes, type RouteLike } from './flags';
+import { formatRouteState, migrationFlagsFromContext, MigrationFlagError, parseRouteState, resolveRoutes, type RouteLike } from './flags';
 import { ROUTE_GROUPS, ROUTES } from './table';
 
 const targetOf = (flags: Record<string, string>, id: string) =>
@@ -47,8 +47,27 @@ describe('resolveRoutes', () => {
 
   it('rejects an unknown target, naming the flag', () => {
     expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: 'ecs' })).toThrow(
-      'Unknown target "ecs" in flag "migrate:asset": use lambda or fargate',
+      'Unknown target "ecs" in flag "migrate:asset": use lambda or fargate (or between them: shadow, shadow:<sample percent>, canary:<percent>)',
     );
+  });
+
+  it('resolves shadow and canary states; API Gateway keeps their Lambda integration until the weighted rule is wired', () => {
+    const canary = targetOf({ 'GET /asset': 'canary:10' }, 'GET /asset');
+    expect(canary).toMatchObject({ state: { kind: 'canary', percent: 10 }, target: 'lambda', service: 'inventory' });
+    expect(targetOf({ asset: 'shadow' }, 'PUT /asset')).toMatchObject({ state: { kind: 'shadow', samplePercent: 100 }, target: 'lambda' });
+    expect(targetOf({ asset: 'fargate' }, 'GET /asset').state).toEqual({ kind: 'fargate' });
+  });
+
+  it.each(['canary', 'canary:', 'canary:101', 'canary:-1', 'canary:5.5', 'canary:010', 'shadow:x', 'fargate:10', 'lambda:0', 'canary:1:2'])(
+    'rejects the malformed state %p in one line',
+    (state) => {
+      expect(parseRouteState(state)).toBeUndefined();
+      expect(() => resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: state })).toThrow(/^Unknown target ".*" in flag "migrate:asset": use [^\n]+$/);
+    },
+  );
+
+  it.each(['lambda', 'shadow', 'shadow:5', 'canary:0', 'canary:100', 'fargate'])('prints %p back as written', (text) => {
+    expect(formatRouteState(parseRouteState(text)!)).toBe(text);
   });
 
   describe('a group without a Hono service (synthetic table)', () => {
@@ -73,6 +92,11 @@ describe('resolveRoutes', () => {
 
     it('cannot be flipped by a group flag', () => {
       expect(() => resolveRoutes(routes, groups, { legacy: 'fargate' })).toThrow('Flag "migrate:legacy"');
+    });
+
+    it('cannot be shadowed or canaried either', () => {
+      expect(() => resolveRoutes(routes, groups, { legacy: 'canary:5' })).toThrow('sends "GET /legacy" to canary:5, but group "legacy"');
+      expect(() => resolveRoutes(routes, groups, { legacy: 'shadow' })).toThrow(MigrationFlagError);
     });
 
     it('may be pinned to lambda explicitly', () => {

@@ -1,7 +1,13 @@
 /**
- * Migration flags: which backend serves each route, Lambda (today) or the Hono service on Fargate.
+ * Migration flags: which backend serves each route, Lambda (today) or the Hono service on Fargate,
+ * and the steps in between.
  *
- * A flag maps a route id (`GET /asset`, exactly `routeId()`) or a route group (`asset`) to a target.
+ * A flag maps a route id (`GET /asset`, exactly `routeId()`) or a route group (`asset`) to a route state:
+ * - `lambda`: Lambda serves (the default);
+ * - `shadow` (or `shadow:<sample percent>`): Lambda serves; a sampled copy of each GET goes to the service
+ *   and both answers are compared (shared/migration/compare.ts);
+ * - `canary:<percent>`: that percentage of the traffic goes to the service, the rest to Lambda;
+ * - `fargate`: the service serves.
  * Precedence per route: route flag > group flag > `lambda`. Pure functions: the CDK app, the local
  * gateway and `npm run routes` all resolve the same table the same way.
  */
@@ -14,7 +20,42 @@ export interface GroupTarget {
 }
 
 export const TARGETS = ['lambda', 'fargate'] as const;
+/** Where API Gateway's integration points: `fargate` only in state `fargate` (see `ResolvedRoute.target`). */
 export type Target = (typeof TARGETS)[number];
+
+/** The migration state of a route; percentages are whole numbers 0–100. */
+export type RouteState =
+  | { readonly kind: 'lambda' }
+  | { readonly kind: 'shadow'; readonly samplePercent: number }
+  | { readonly kind: 'canary'; readonly percent: number }
+  | { readonly kind: 'fargate' };
+
+/** Kept as "use lambda or fargate (...)": the two end states first, the steps between after. */
+export const STATE_SYNTAX = 'lambda or fargate (or between them: shadow, shadow:<sample percent>, canary:<percent>)';
+
+const PERCENT = /^(100|[1-9]?\d)$/;
+
+/** `canary:10` → `{ kind: 'canary', percent: 10 }`; undefined when the text is no state. */
+export function parseRouteState(text: string): RouteState | undefined {
+  const [kind, arg, ...rest] = text.trim().split(':');
+  if (rest.length > 0) return undefined;
+  if ((kind === 'lambda' || kind === 'fargate') && arg === undefined) return { kind };
+  if (kind === 'shadow' && (arg === undefined || PERCENT.test(arg))) return { kind, samplePercent: arg === undefined ? 100 : Number(arg) };
+  if (kind === 'canary' && arg !== undefined && PERCENT.test(arg)) return { kind, percent: Number(arg) };
+  return undefined;
+}
+
+/** The flag text of a state (`canary:10`, `shadow`); parses back to the same state. */
+export function formatRouteState(state: RouteState): string {
+  if (state.kind === 'canary') return `canary:${state.percent}`;
+  if (state.kind === 'shadow') return state.samplePercent === 100 ? 'shadow' : `shadow:${state.samplePercent}`;
+  return state.kind;
+}
+
+/** The share of a route's traffic the service answers in a state (shadow copies do not count). */
+export function fargatePercent(state: RouteState): number {
+  return state.kind === 'fargate' ? 100 : state.kind === 'canary' ? state.percent : 0;
+}
 
 /** Context keys that carry a flag: `-c "migrate:GET /asset=fargate"` or `-c migrate:asset=fargate`. */
 export const MIGRATE_PREFIX = 'migrate:';
@@ -28,10 +69,17 @@ export type RouteLike = Pick<RouteDefinition, 'method' | 'path' | 'auth'> & { re
 export interface ResolvedRoute<R extends RouteLike = RouteDefinition> {
   readonly route: R;
   readonly id: RouteId;
+  /** The migration state the flags give the route. */
+  readonly state: RouteState;
+  /**
+   * Where API Gateway's integration points. `shadow` and `canary` routes stay on their Lambda integration
+   * here: the weighted ALB rule that splits a canary in AWS is not wired into the stack yet (docs/migration.md),
+   * so a deploy treats them as `lambda`; the local gateway splits and shadows them itself.
+   */
   readonly target: Target;
   /** The group's (generated) Lambda entry, relative to the repository root. */
   readonly lambdaEntry: string;
-  /** The group's Hono service (always set when `target` is `fargate`). */
+  /** The group's Hono service (always set when the state is not `lambda`). */
   readonly service?: ServiceName;
   /** The flag that decided the target (`migrate:asset`), or `default`. */
   readonly decidedBy: string;
@@ -50,35 +98,34 @@ export function resolveRoutes<R extends RouteLike>(
   flags: MigrationFlags,
 ): ResolvedRoute<R>[] {
   const routeIds = new Set<string>(routes.map(routeId));
-  const targets = new Map<string, Target>();
-  for (const [key, rawTarget] of Object.entries(flags)) {
+  const states = new Map<string, RouteState>();
+  for (const [key, rawState] of Object.entries(flags)) {
     if (!routeIds.has(key) && !Object.hasOwn(groups, key)) {
       throw new MigrationFlagError(
         `Unknown route or group in flag "${flagName(key)}": use a route id such as "GET /asset" or a group (${Object.keys(groups).join(', ')})`,
       );
     }
-    const target = rawTarget.trim();
-    if (!(TARGETS as readonly string[]).includes(target)) {
-      throw new MigrationFlagError(`Unknown target "${rawTarget}" in flag "${flagName(key)}": use ${TARGETS.join(' or ')}`);
-    }
-    targets.set(key, target as Target);
+    const state = parseRouteState(rawState);
+    if (!state) throw new MigrationFlagError(`Unknown target "${rawState}" in flag "${flagName(key)}": use ${STATE_SYNTAX}`);
+    states.set(key, state);
   }
 
   return routes.map((route) => {
     const id = routeId(route);
     const group = groups[route.group];
     if (!group) throw new MigrationFlagError(`Route "${id}" names group "${route.group}", which the group table lacks`);
-    const decidingKey = targets.has(id) ? id : targets.has(route.group) ? route.group : undefined;
-    const target = decidingKey === undefined ? 'lambda' : targets.get(decidingKey)!;
-    if (target === 'fargate' && !group.service) {
+    const decidingKey = states.has(id) ? id : states.has(route.group) ? route.group : undefined;
+    const state: RouteState = decidingKey === undefined ? { kind: 'lambda' } : states.get(decidingKey)!;
+    if (state.kind !== 'lambda' && !group.service) {
       throw new MigrationFlagError(
-        `Flag "${flagName(decidingKey!)}" sends "${id}" to fargate, but group "${route.group}" has no Hono service`,
+        `Flag "${flagName(decidingKey!)}" sends "${id}" to ${state.kind === 'fargate' ? 'fargate' : formatRouteState(state)}, but group "${route.group}" has no Hono service`,
       );
     }
     return {
       route,
       id,
-      target,
+      state,
+      target: state.kind === 'fargate' ? 'fargate' : 'lambda',
       lambdaEntry: lambdaEntryPath(route.group),
       ...(group.service ? { service: group.service } : {}),
       decidedBy: decidingKey === undefined ? 'default' : flagName(decidingKey),
@@ -92,7 +139,7 @@ export function migrationFlagsFromContext(context: Readonly<Record<string, unkno
   for (const [key, value] of Object.entries(context)) {
     if (!key.startsWith(MIGRATE_PREFIX)) continue;
     if (typeof value !== 'string') {
-      throw new MigrationFlagError(`Flag "${key}" must be a string ("lambda" or "fargate"), got ${JSON.stringify(value)}`);
+      throw new MigrationFlagError(`Flag "${key}" must be a string (${STATE_SYNTAX}), got ${JSON.stringify(value)}`);
     }
     flags[key.slice(MIGRATE_PREFIX.length)] = value;
   }

@@ -1,5 +1,5 @@
 /** ALB listener-rule priorities derive from each rule's own (path, service), never from its place in the table. */
-import { checkPriorities, rulePriority } from '../../lib/api-routes';
+import { checkPriorities, rulePriority } from '../../lib/listener-rules';
 import type { RouteDefinition } from '../../shared/routing/route-group';
 import { ROUTES, groupOf } from '../../shared/routing/table';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildApp } from '../../bin/build-app';
+import { buildApp, type ChariotStacks } from '../../bin/build-app';
 import { readCdkJsonContext } from '../../tooling/deploy-config/load';
 import { REPO_ROOT } from '../../tooling/paths';
 
@@ -12,6 +12,8 @@ export function cliContext(overrides: Record<string, unknown> = {}, { bundling =
   return {
     ...readCdkJsonContext(),
     ...lookups,
+    // prod's cdk.json values are examples; the deploy guard refuses them unless told (tooling/deploy-config/placeholders.ts).
+    allowPlaceholders: 'true',
     // Skips esbuild for speed; one test keeps real bundling.
     ...(bundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
     ...overrides,
@@ -20,10 +22,27 @@ export function cliContext(overrides: Record<string, unknown> = {}, { bundling =
 
 const synthesized = new Map<string, ReturnType<typeof synthUncached>>();
 
+/** Every stack of the app, data first. */
+export const stacksOf = (stacks: ChariotStacks): Stack[] => [stacks.data, stacks.network, ...stacks.services.values(), stacks.api];
+
+/** One template holding every stack's resources (logical ids are unique across the app's stacks), for assertions that do not care where a resource lives. */
+export function mergedTemplate(templates: readonly Template[]): Template {
+  const resources: Record<string, unknown> = {};
+  for (const template of templates) {
+    for (const [id, resource] of Object.entries((template.toJSON().Resources ?? {}) as Record<string, unknown>)) {
+      if (id in resources) throw new Error(`logical id ${id} appears in two stacks`);
+      resources[id] = resource;
+    }
+  }
+  return Template.fromJSON({ Resources: resources });
+}
+
 function synthUncached(overrides: Record<string, unknown>, options: { bundling?: boolean }) {
   const app = new App({ context: cliContext(overrides, options) });
   const built = buildApp(app);
-  return { app, ...built, template: Template.fromStack(built.stack) };
+  // Template.fromStack runs the cdk-nag plugin: any unacknowledged finding throws "Validation failed".
+  const templates = new Map(stacksOf(built.stacks).map((stack) => [stack, Template.fromStack(stack)]));
+  return { app, ...built, templates, template: mergedTemplate([...templates.values()]) };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A Hono service as it runs in its container: bundled with esbuild (as the Dockerfile does) and
+ * A Hono service as it runs in its container: bundled by the image's build (scripts/build-service.ts) and
  * spawned as its own process. Checks `/health`, the graceful SIGTERM drain (an in-flight request
  * completes, new connections are refused, the process exits 0), and that its access log line has
  * the same keys as the Lambda handler's for the same route.
@@ -12,6 +12,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { serviceBuildOptions } from '../../scripts/build-service';
 import { REPO_ROOT } from '../../tooling/paths';
 import { useEmulators, type TestUser } from '../support/emulators';
 import { httpApiEvent } from '../../tooling/http-api-emulator/event';
@@ -30,7 +31,8 @@ beforeAll(async () => {
   bundle = join(workDir, 'server.js');
   [ada] = await Promise.all([
     stack.user('ada@alpha.test'),
-    build({ entryPoints: [join(REPO_ROOT, 'containers/inventory/server.ts')], bundle: true, platform: 'node', target: 'node20', outfile: bundle, logLevel: 'silent' }),
+    // The image's own build (scripts/build-service.ts, what containers/Dockerfile runs), without minify for speed.
+    build({ ...serviceBuildOptions('inventory', REPO_ROOT, workDir), minify: false, sourcemap: false, logLevel: 'silent' }),
   ]);
 });
 

@@ -163,6 +163,32 @@ describe('Cypher built for the Neo4j adapter', () => {
     expect(statement.text).toContain('ORDER BY n.priority DESC, n.key DESC');
   });
 
+  test('search: AND/OR nest in parentheses, LIKE becomes =~ on the lower-cased value, length a bounded path, allTenants a list', () => {
+    const query = parseGraphQuery({
+      node: {
+        labels: ['Asset'],
+        filters: [{ field: '', operator: 'OR', not: true, value: [{ field: 'dns', operator: 'LIKE', value: 'A_b%.com' }, { operator: 'AND', value: [{ field: 'status', operator: '=', value: 'A' }, { field: 'name', operator: 'IS NULL' }] }] }],
+        relationships: [{ label: 'DISCOVERED', target: { labels: ['Asset'] }, length: 3 }],
+      },
+    });
+    const statement = searchStatement([T, 'other@example.com'], query.node, window);
+    expect(statement.text).toBe(
+      [
+        'MATCH (n:Asset)',
+        'WHERE n.username IN $tenants',
+        '  AND NOT ((toLower(n.dns) =~ $p0 OR (n.status = $p1 AND n.name IS NULL)))',
+        '  AND EXISTS { MATCH (n)-[:DISCOVERED*1..3]->(m0_0:Asset) WHERE m0_0.username IN $tenants }',
+        'RETURN n',
+        'ORDER BY n.key, n.username',
+        'SKIP $skip',
+        'LIMIT $limit',
+      ].join('\n'),
+    );
+    expect(statement.parameters).toMatchObject({ tenants: [T, 'other@example.com'], p0: 'a.b.*\\.com', p1: 'A' });
+    expect(() => parseGraphQuery({ node: { labels: ['Asset'], filters: [{ operator: 'AND', value: [] }] } })).toThrow(/AND\/OR needs a list/);
+    expect(() => parseGraphQuery({ node: { labels: ['Asset'], relationships: [{ label: 'DISCOVERED', target: {}, length: 9 }] } })).toThrow(/length is at most 4/);
+  });
+
   test('input never reaches the query text: only parameters carry it', () => {
     const hostile = "x' }) DETACH DELETE n //";
     const query = parseGraphQuery({ node: { labels: ['Asset'], filters: [{ field: 'unusual_field', operator: 'CONTAINS', value: hostile }] } });

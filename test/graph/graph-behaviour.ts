@@ -238,6 +238,49 @@ export function describeGraphStoreBehaviour(name: string, makeStore: () => Promi
         expect(await searchGraph(store, whoami(A), node(['Asset']), { global: true })).toEqual({ assets: [expect.objectContaining({ key: assetKey('shared.example.com') })] });
       });
 
+      test('AND/OR take a list of filters as their value, nest, and negate; LIKE is SQL-like and case-insensitive', async () => {
+        const or = { field: '', operator: 'OR', value: [{ field: 'status', operator: '=', value: 'D' }, { field: 'priority', operator: '<', value: 15 }] };
+        expect(await keys(A, node(['Asset'], [or]))).toEqual([db.key, web.key]);
+        expect(await keys(A, node(['Asset'], [{ ...or, not: true }]))).toEqual([api.key]);
+        const and = { operator: 'AND', value: [{ field: 'status', operator: 'STARTS WITH', value: 'A' }, { operator: 'OR', value: [{ field: 'priority', operator: '>', value: 15 }, { field: 'tags', operator: 'IS NOT NULL' }] }] };
+        expect(await keys(A, node(['Asset'], [and]))).toEqual([api.key, web.key]);
+        expect(await keys(A, node(['Asset'], [{ field: 'dns', operator: 'LIKE', value: 'API.%.com' }]))).toEqual([api.key]);
+        expect(await keys(A, node(['Asset'], [{ field: 'dns', operator: 'LIKE', value: ['_b.example.com', 'w%'] }]))).toEqual([db.key, web.key]);
+        expect(await keys(A, node(['Asset'], [{ field: 'dns', operator: 'LIKE', value: 'api.example.co' }]))).toEqual([]); // the whole value
+        expect(await keys(A, node(['Risk'], [{ field: 'name', operator: 'LIKE', value: 'sql-(injection)%' }]))).toEqual([]); // regex characters are literal
+      });
+
+      test('a relationship of length n follows paths of 1..n edges; shortest is accepted', async () => {
+        const seedWeb = { labels: ['Seed'], filters: [{ field: 'key', operator: '=', value: web.key }] };
+        // web -DISCOVERED-> api -HAS_VULNERABILITY-> sqli; web -HAS_VULNERABILITY-> xss
+        const risksOf = (length?: number) => node(['Risk'], [], [{ label: ['DISCOVERED', 'HAS_VULNERABILITY'], source: seedWeb, ...(length === undefined ? {} : { length }) }]);
+        expect(await keys(A, risksOf())).toEqual([xss.key]);
+        expect(await keys(A, risksOf(0))).toEqual([xss.key]);
+        expect(await keys(A, risksOf(2))).toEqual([sqli.key, xss.key]);
+        expect(await keys(A, { ...risksOf(2), shortest: true })).toEqual([sqli.key, xss.key]);
+        // the other direction: seeds from which an attribute is reachable in up to 2 hops
+        expect(await keys(A, node(['Seed'], [], [{ label: ['DISCOVERED', 'HAS_ATTRIBUTE'], target: { labels: ['Attribute'] }, length: 2 }]))).toEqual([web.key]);
+        expect(await keys(A, node(['Seed'], [], [{ label: ['DISCOVERED', 'HAS_ATTRIBUTE'], target: { labels: ['Attribute'] } }]))).toEqual([]);
+        await expect(keys(A, risksOf(5))).rejects.toMatchObject({ kind: 'invalid-input' });
+        // a tree follows the same paths
+        const tree = await searchGraph(store, whoami(A), { ...node(['Seed'], [], [{ label: ['DISCOVERED', 'HAS_VULNERABILITY'], target: { labels: ['Risk'] }, length: 2 }]), limit: 10 }, { tree: true });
+        expect(tree).toEqual([expect.objectContaining({ key: web.key, 'DISCOVERED|HAS_VULNERABILITY': [expect.objectContaining({ key: sqli.key }), expect.objectContaining({ key: xss.key })] })]);
+      });
+
+      test('allTenants=true reads the caller and the tenants they collaborate in, and nobody else', async () => {
+        await put(assetRow(B, 'b.example.com'), riskRow(B, assetKey('b.example.com'), 'b.example.com', 'b-risk'), assetRow('carol@example.com', 'c.example.com'));
+        const memberTenants = async () => [B];
+        const all = await searchGraph(store, whoami(A), node(['Asset']), { allTenants: true }, { memberTenants });
+        expect((all.assets as Row[]).map((a) => [a.username, a.key])).toEqual([[A, api.key], [B, assetKey('b.example.com')], [A, db.key], [A, web.key]]);
+        // relationships stay inside each node's tenant
+        const withRisk = node(['Asset'], [], [{ label: 'HAS_VULNERABILITY', target: { labels: ['Risk'] } }]);
+        expect(((await searchGraph(store, whoami(A), withRisk, { allTenants: true }, { memberTenants })).assets as Row[]).map((a) => a.username)).toEqual([A, B, A]);
+        // without memberships, or with an API key, it is the caller's tenant alone
+        expect(await searchGraph(store, whoami(A), node(['Asset']), { allTenants: true })).toEqual(await searchGraph(store, whoami(A), node(['Asset'])));
+        expect(await searchGraph(store, { ...whoami(A), credential: 'apikey' }, node(['Asset']), { allTenants: true }, { memberTenants })).toEqual(await searchGraph(store, whoami(A), node(['Asset'])));
+        await expect(searchGraph(store, whoami(A), node(['Asset']), { allTenants: true, global: true })).rejects.toMatchObject({ kind: 'invalid-input' });
+      });
+
       test('an older version of a row never overwrites a newer one', async () => {
         await put({ ...db, status: 'A', version: 5 });
         await put({ ...db, status: 'F', version: 4 }); // a late stream record

@@ -7,7 +7,7 @@
  * the graph equal to the table again.
  */
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { REPO_ROOT } from '../../tooling/paths';
 import { startGraphServer, type GraphServer } from '../../local/graph-server/server';
 import { startStreamPoller } from '../../local/stream-poller';
@@ -16,6 +16,7 @@ import type { ApiDependencies } from '../../shared/api/dependencies';
 import type { Whoami } from '../../shared/auth/whoami';
 import { sharedGraphStore } from '../../shared/graph/config';
 import { nodeKindOfKey } from '../../shared/graph/model';
+import { LEDGER_PARTITION } from '../../shared/graph/catch-up';
 import { Neo4jGraphStore } from '../../shared/graph/neo4j-store';
 import { newADDomain, newPort, newPreseed, newSeed, newTechnology, newWebApplication, newWebpage } from '../../shared/model';
 import { ROUTE_GROUP_NAMES, routeGroup } from '../../shared/routing/table';
@@ -146,8 +147,25 @@ describe('kinds without a route yet: written through the domain, read at once on
   });
 });
 
+describe('allTenants=true', () => {
+  test('reads the caller\'s tenant and the tenants that made them a collaborator, on both runtimes', async () => {
+    const dns = 'bob-only.example.com';
+    expect((await call(hono, bob, 'PUT', '/asset', { dns, name: dns })).status).toBe(200);
+    const query = byKey('Asset', `#asset#${dns}#${dns}`);
+    const tenantsOf = (body: Record<string, Record<string, unknown>[]>) => body.assets.map((a) => a.username);
+    for (const [, runtime] of runtimes()) expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query, 'allTenants=true')).body)).toEqual([]);
+    // Bob makes Ada a collaborator: the Account row in Bob's partition, found through the byMember index.
+    await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { username: BOB, key: `#account#${BOB}#${ADA}#`, name: BOB, member: ADA, value: '', role: 'readonly' } }));
+    for (const [, runtime] of runtimes()) {
+      expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query, 'allTenants=true')).body)).toEqual([BOB]);
+      expect(tenantsOf((await call(runtime, ada, 'POST', '/my', query)).body)).toEqual([]); // without the flag: Ada's tenant only
+      expect(tenantsOf((await call(runtime, bob, 'POST', '/my', byKey('Asset', '#asset#lambda.example.com#lambda.example.com'), 'allTenants=true')).body)).toEqual([]); // not the reverse
+    }
+  });
+});
+
 describe('the graph goes down during writes', () => {
-  test('writes succeed, graph routes answer 503, and after recovery the graph converges on the table', async () => {
+  test('writes succeed, graph routes answer 503 until the stream has caught up, then the graph equals the table', async () => {
     const { port, engine } = server;
     await server.stop();
     const dns = 'outage.example.com';
@@ -159,6 +177,13 @@ describe('the graph goes down during writes', () => {
     }
 
     server = await startGraphServer({ port, engine, user: server.user, password: server.password });
+    // Back up, but behind: the writes it missed are in the table's catch-up ledger, so both runtimes still say 503.
+    // (Poll: each runtime's driver notices the server is back on its own schedule.)
+    for (const [name, runtime] of runtimes()) {
+      await waitFor(`${name} to see the graph again, and that it is behind`, async () =>
+        expect(await call(runtime, ada, 'POST', '/my', byKey('Asset', `#asset#${name}.${dns}#${name}.${dns}`))).toMatchObject({ status: 503, body: { error: 'graph database is catching up' } }),
+      );
+    }
     // The repair path: the table's stream, as the projector Lambda (AWS) or the stack's poller (locally) applies it.
     const repair = new Neo4jGraphStore(graphConfig(server));
     const poller = startStreamPoller({ endpoint: stack.dynamoEndpoint, tableName: stack.tableName, store: repair, intervalMs: 50, onError: () => undefined });
@@ -173,7 +198,13 @@ describe('the graph goes down during writes', () => {
         // Placeholders (edge sources with no row, e.g. the domain-test asset) may exist only in the graph.
         expect(graph.filter((key) => table.includes(key))).toEqual(table);
       });
-      for (const [name, runtime] of runtimes()) expect(await found(runtime, 'Asset', `#asset#${name}.${dns}#${name}.${dns}`)).toHaveLength(1);
+      // Caught up: graph routes answer again, with the writes made during the outage, and the ledger is empty.
+      for (const [name, runtime] of runtimes()) {
+        await waitFor(`${name} to answer again`, async () => expect((await call(runtime, ada, 'POST', '/my', byKey('Asset', '#asset#'))).status).toBe(200));
+        expect(await found(runtime, 'Asset', `#asset#${name}.${dns}#${name}.${dns}`)).toHaveLength(1);
+      }
+      const { Items: ledger = [] } = await stack.doc.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'username = :u', ExpressionAttributeValues: { ':u': LEDGER_PARTITION } }));
+      expect(ledger).toEqual([]);
     } finally {
       await poller.stop();
       await repair.close();

@@ -48,7 +48,8 @@ describe('POST /my graph search', () => {
     ['IN without a list', { node: { labels: ['Asset'], filters: [{ field: 'key', operator: 'IN', value: 'x' }] } }, /list/],
     ['an unknown relationship type', { node: { labels: ['Asset'], relationships: [{ label: 'OWNS', target: { labels: ['Risk'] } }] } }, /label/],
     ['both source and target', { node: { labels: ['Asset'], relationships: [{ label: 'DISCOVERED', source: {}, target: {} }] } }, /exactly one of source or target/],
-    ['a multi-hop length', { node: { labels: ['Asset'], relationships: [{ label: 'DISCOVERED', source: {}, length: 3 }] } }, /one-hop/],
+    ['a relationship longer than 4 hops', { node: { labels: ['Asset'], relationships: [{ label: 'DISCOVERED', source: {}, length: 5 }] } }, /length is at most 4/],
+    ['an empty AND', { node: { labels: ['Asset'], filters: [{ field: '', operator: 'AND', value: [] }] } }, /AND\/OR needs a list/],
     ['a negative page', { node: { labels: ['Asset'] }, page: -1 }, /page/],
   ])('%s answers 400', async (_, body, message) => {
     const { status, message: text } = await rejection(body);

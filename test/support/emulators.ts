@@ -77,7 +77,8 @@ export function useEmulators(options: EmulatorOptions = {}): TestStack & { emula
     let cognitoEndpoint = process.env[ENV_COGNITO];
     if (options.isolated) {
       dataDir = mkdtempSync(join(tmpdir(), 'isolated-emulators-'));
-      const log = () => {};
+      // One line per crash and restart, in the test's output: a restart that never comes is then explained.
+      const log = (line: string) => console.log(`isolated emulators: ${line}`);
       [supervised.dynamodb, supervised.cognito] = await Promise.all([
         superviseEmulator('DynamoDB Local', (port) => startDynamoDbLocal({ port, dataDir: join(dataDir!, 'dynamodb') }), log),
         superviseEmulator('cognito-local', (port) => startCognitoLocal({ port, dataDir: join(dataDir!, 'cognito') }), log),

@@ -9,6 +9,8 @@ export const ENV_DYNAMODB = 'CHARIOT_TEST_DYNAMODB_ENDPOINT';
 export const ENV_COGNITO = 'CHARIOT_TEST_COGNITO_ENDPOINT';
 
 export default async function globalSetup(): Promise<void> {
+  // Per-route EMF lines (shared/observability/route-metrics.ts) would interleave with test output; the workers inherit this.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const [dynamo, cognito] = await Promise.all([startDynamoDbLocal(), startCognitoLocal()]);
   process.env[ENV_DYNAMODB] = dynamo.endpoint;
   process.env[ENV_COGNITO] = cognito.endpoint;

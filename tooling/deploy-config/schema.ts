@@ -30,10 +30,29 @@ export const fargateConfigSchema = z
   .strictObject({
     cpu: z.number().refine((cpu) => (FARGATE_CPU as readonly number[]).includes(cpu), `must be one of ${FARGATE_CPU.join(', ')}`),
     memoryMiB: z.number().int().min(512),
+    /** The autoscaling minimum (the service itself has no DesiredCount, so a deploy never resets a scaled-out service). */
     desiredCount: z.number().int().min(1),
     maxCount: z.number().int().min(1),
   })
   .refine((f) => f.maxCount >= f.desiredCount, { message: 'maxCount must be >= desiredCount', path: ['maxCount'] });
+
+/**
+ * How far a route may move on its own: the shadow → canary gate and the thresholds the canary alarms
+ * (and `npm run shift`) hold the Fargate side to.
+ */
+export const migrationPolicySchema = z.strictObject({
+  /** Matched shadow comparisons a route needs before `npm run shift` moves it past 0 % (`--force` skips the gate). */
+  minShadowMatches: z.number().int().min(0).default(100),
+  /** Fargate target 5xx share (percent of its requests) above which a canary rolls back. */
+  maxFargate5xxPercent: z.number().min(0).max(100).default(1),
+  /** Fargate target p99 latency (ms) above which a canary rolls back. */
+  maxFargateP99Ms: z.number().int().min(1).default(1000),
+});
+
+export const networkConfigSchema = z.strictObject({
+  /** One NAT gateway per AZ (an AZ outage leaves the other AZ's egress up), instead of one shared NAT gateway. */
+  natGatewayPerAz: z.boolean().default(false),
+});
 
 export const environmentSchema = z.strictObject({
   account: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
@@ -41,10 +60,12 @@ export const environmentSchema = z.strictObject({
   table: tableConfigSchema,
   userPool: userPoolConfigSchema,
   fargate: fargateConfigSchema,
+  network: networkConfigSchema.default({ natGatewayPerAz: false }),
   /** An existing Secrets Manager secret holding the Neo4j uri/username/password; absent → the stack creates one. */
   neo4jSecretName: z.string().min(1).optional(),
-  /** Route id (`GET /asset`) or group (`asset`) → `lambda` | `fargate`; checked by `resolveRoutes`. */
+  /** Route id (`GET /asset`) or group (`asset`) → `lambda` | `shadow` | `canary:<percent>` | `fargate`; checked by `resolveRoutes`. */
   migrations: z.record(z.string(), z.string()).default({}),
+  migrationPolicy: migrationPolicySchema.default({ minShadowMatches: 100, maxFargate5xxPercent: 1, maxFargateP99Ms: 1000 }),
   /** Allowed browser origins for the API and presigned S3 uploads. Only `dev` may omit it (→ `*`). */
   corsOrigins: z.array(z.string().min(1)).min(1).optional(),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -53,6 +74,8 @@ export const environmentSchema = z.strictObject({
 export type TableConfig = z.output<typeof tableConfigSchema>;
 export type UserPoolConfig = z.output<typeof userPoolConfigSchema>;
 export type FargateConfig = z.output<typeof fargateConfigSchema>;
+export type MigrationPolicy = z.output<typeof migrationPolicySchema>;
+export type NetworkConfig = z.output<typeof networkConfigSchema>;
 
 /** A validated environment, with defaults applied. */
 export type EnvironmentConfig = Omit<z.output<typeof environmentSchema>, 'corsOrigins'> & {

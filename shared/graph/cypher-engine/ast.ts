@@ -18,7 +18,7 @@ export type Expr =
   | { readonly t: 'listpred'; readonly fn: 'any' | 'all' | 'none'; readonly variable: string; readonly list: Expr; readonly where: Expr }
   | { readonly t: 'exists'; readonly patterns: readonly Pattern[]; readonly where?: Expr };
 
-export type BinaryOp = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | 'IN' | 'AND' | 'OR' | 'XOR' | '+' | '-';
+export type BinaryOp = '=' | '=~' | '<>' | '<' | '<=' | '>' | '>=' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | 'IN' | 'AND' | 'OR' | 'XOR' | '+' | '-';
 
 export interface NodePattern {
   readonly variable?: string;
@@ -31,8 +31,10 @@ export interface RelPattern {
   /** `out`: (left)-[]->(right); `in`: (left)<-[]-(right); `both`: either. */
   readonly direction: 'out' | 'in' | 'both';
   readonly props?: Expr;
+  /** A variable-length relationship (`*min..max`): paths of min to max such edges, none used twice. */
+  readonly hops?: { readonly min: number; readonly max: number };
 }
-/** A path of nodes joined by one-hop relationships: nodes.length = rels.length + 1. */
+/** A path of nodes joined by relationships (one hop, or variable-length): nodes.length = rels.length + 1. */
 export interface Pattern {
   readonly nodes: readonly NodePattern[];
   readonly rels: readonly RelPattern[];

@@ -41,6 +41,15 @@ function stringOp(l: unknown, r: unknown, test: (a: string, b: string) => boolea
   return typeof l === 'string' && typeof r === 'string' ? test(l, r) : null;
 }
 
+/** `=~` matches the whole string, as Java's Pattern.matches does in Neo4j. */
+function regex(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    throw new CypherRuntimeError(`Invalid Regex: ${pattern}`, 'Neo.ClientError.Statement.ArgumentError');
+  }
+}
+
 /** `x IN list`: true on a match; unknown if no match but a comparison was unknown; else false. */
 function inList(value: unknown, list: unknown): Ternary {
   if (list === null || list === undefined) return null;
@@ -274,24 +283,61 @@ export class Execution {
   }
 
   private expand(row: Row, from: GraphNodeValue, rel: RelPattern, target: NodePattern): { row: Row; at: GraphNodeValue }[] {
+    if (rel.hops) return this.expandPaths(row, from, rel, target);
     const relProps = this.propsOf(rel.props, row);
     const targetProps = this.propsOf(target.props, row);
     const boundTarget = target.variable !== undefined ? row.get(target.variable) : undefined;
     const boundRel = rel.variable !== undefined ? row.get(rel.variable) : undefined;
     if (boundTarget === null || boundRel === null) return [];
     const out: { row: Row; at: GraphNodeValue }[] = [];
-    const directions: ('out' | 'in')[] = rel.direction === 'both' ? ['out', 'in'] : [rel.direction];
-    for (const direction of directions) {
-      for (const candidate of this.graph.relationships(from, direction)) {
-        if (candidate.deleted || (rel.types.length > 0 && !rel.types.includes(candidate.type))) continue;
-        if (boundRel !== undefined && boundRel !== candidate) continue;
-        if (relProps && !Object.entries(relProps).every(([name, value]) => equals(candidate.props[name] ?? null, value) === true)) continue;
-        const other = direction === 'out' ? candidate.end : candidate.start;
-        if (boundTarget !== undefined && boundTarget !== other) continue;
-        if (!this.nodeFits(other, target, targetProps)) continue;
-        out.push({ row: extend(extend(row, rel.variable, candidate), target.variable, other), at: other });
+    for (const { edge, other } of this.steps(from, rel, relProps)) {
+      if (boundRel !== undefined && boundRel !== edge) continue;
+      if (boundTarget !== undefined && boundTarget !== other) continue;
+      if (!this.nodeFits(other, target, targetProps)) continue;
+      out.push({ row: extend(extend(row, rel.variable, edge), target.variable, other), at: other });
+    }
+    return out;
+  }
+
+  /** The relationships one hop of `rel` may follow from `from`, with the node each leads to. */
+  private steps(from: GraphNodeValue, rel: RelPattern, relProps: Properties | undefined): { edge: GraphRelValue; other: GraphNodeValue }[] {
+    const out: { edge: GraphRelValue; other: GraphNodeValue }[] = [];
+    for (const direction of rel.direction === 'both' ? (['out', 'in'] as const) : [rel.direction]) {
+      for (const edge of this.graph.relationships(from, direction)) {
+        if (edge.deleted || (rel.types.length > 0 && !rel.types.includes(edge.type))) continue;
+        if (relProps && !Object.entries(relProps).every(([name, value]) => equals(edge.props[name] ?? null, value) === true)) continue;
+        out.push({ edge, other: direction === 'out' ? edge.end : edge.start });
       }
     }
+    return out;
+  }
+
+  /**
+   * A variable-length relationship: every path of hops.min..hops.max edges that uses no edge twice (Cypher's
+   * relationship uniqueness), one row per path, the variable (if any) bound to the path's edge list.
+   */
+  private expandPaths(row: Row, from: GraphNodeValue, rel: RelPattern, target: NodePattern): { row: Row; at: GraphNodeValue }[] {
+    const { min, max } = rel.hops!;
+    const relProps = this.propsOf(rel.props, row);
+    const targetProps = this.propsOf(target.props, row);
+    const boundTarget = target.variable !== undefined ? row.get(target.variable) : undefined;
+    if (boundTarget === null || (rel.variable !== undefined && row.has(rel.variable))) {
+      if (boundTarget === null) return [];
+      throw new CypherRuntimeError('a variable-length relationship variable cannot be bound already', 'Neo.ClientError.Statement.SemanticError');
+    }
+    const out: { row: Row; at: GraphNodeValue }[] = [];
+    const walk = (at: GraphNodeValue, path: GraphRelValue[]) => {
+      if (path.length >= min && (boundTarget === undefined || boundTarget === at) && this.nodeFits(at, target, targetProps))
+        out.push({ row: extend(extend(row, rel.variable, [...path]), target.variable, at), at });
+      if (path.length === max) return;
+      for (const { edge, other } of this.steps(at, rel, relProps)) {
+        if (path.includes(edge)) continue;
+        path.push(edge);
+        walk(other, path);
+        path.pop();
+      }
+    };
+    walk(from, []);
     return out;
   }
 
@@ -310,7 +356,7 @@ export class Execution {
       return created;
     });
     pattern.rels.forEach((rel, i) => {
-      if (rel.types.length !== 1 || rel.direction === 'both') throw new CypherRuntimeError('a created relationship needs one type and a direction', 'Neo.ClientError.Statement.SemanticError');
+      if (rel.types.length !== 1 || rel.direction === 'both' || rel.hops) throw new CypherRuntimeError('a created relationship needs one type and a direction', 'Neo.ClientError.Statement.SemanticError');
       const [start, end] = rel.direction === 'out' ? [nodes[i], nodes[i + 1]] : [nodes[i + 1], nodes[i]];
       current = extend(current, rel.variable, this.graph.createRelationship(rel.types[0], start, end, this.propsOf(rel.props, current) ?? {}));
     });
@@ -415,6 +461,8 @@ export class Execution {
         return stringOp(l, r, (a, b) => a.endsWith(b));
       case 'CONTAINS':
         return stringOp(l, r, (a, b) => a.includes(b));
+      case '=~':
+        return stringOp(l, r, (a, b) => regex(b).test(a));
       case 'IN':
         return inList(l, r);
       case '+':

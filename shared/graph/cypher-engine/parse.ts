@@ -16,7 +16,7 @@ interface Token {
   readonly at: number;
 }
 
-const PUNCT = ['<>', '<=', '>=', '->', '<-', '+=', '(', ')', '[', ']', '{', '}', ':', ',', '.', '|', '=', '<', '>', '-', '+', '*'];
+const PUNCT = ['<>', '<=', '>=', '->', '<-', '+=', '=~', '..', '(', ')', '[', ']', '{', '}', ':', ',', '.', '|', '=', '<', '>', '-', '+', '*'];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -41,7 +41,9 @@ function tokenize(source: string): Token[] {
       while (i < source.length && /[A-Za-z0-9_]/.test(source[i])) i++;
       tokens.push({ kind: 'param', text: source.slice(at + 1, i), at });
     } else if (/[0-9]/.test(ch)) {
-      while (i < source.length && /[0-9.]/.test(source[i])) i++;
+      while (i < source.length && /[0-9]/.test(source[i])) i++;
+      // A fraction needs a digit after the dot: `1..3` is a range, not a number.
+      if (source[i] === '.' && /[0-9]/.test(source[i + 1] ?? '')) for (i++; i < source.length && /[0-9]/.test(source[i]); ) i++;
       tokens.push({ kind: 'number', text: source.slice(at, i), value: Number(source.slice(at, i)), at });
     } else if (ch === "'" || ch === '"') {
       let value = '';
@@ -253,6 +255,7 @@ class Parser {
     let variable: string | undefined;
     const types: string[] = [];
     let props: Expr | undefined;
+    let hops: { min: number; max: number } | undefined;
     if (this.accept('[')) {
       if (this.peek().kind === 'ident') variable = this.identifier();
       if (this.accept(':')) {
@@ -262,13 +265,27 @@ class Parser {
           types.push(this.identifier());
         }
       }
+      if (this.accept('*')) hops = this.hops();
       if (this.isPunct('{')) props = this.expression();
       this.expect(']');
     }
     const outgoing = this.accept('->');
     if (!outgoing) this.expect('-');
     if (incoming && outgoing) this.fail('a relationship has one direction');
-    return { variable, types, direction: incoming ? 'in' : outgoing ? 'out' : 'both', props };
+    return { variable, types, direction: incoming ? 'in' : outgoing ? 'out' : 'both', props, ...(hops ? { hops } : {}) };
+  }
+
+  /** After `*`: `n`, `min..max`, `..max` or `min..`. An open upper bound is refused: the engine bounds every path. */
+  private hops(): { min: number; max: number } {
+    const count = (): number | undefined => (this.peek().kind === 'number' ? (this.next().value as number) : undefined);
+    const min = count();
+    if (!this.accept('..')) {
+      if (min === undefined) this.fail('a variable-length relationship needs an upper bound');
+      return { min, max: min };
+    }
+    const max = count();
+    if (max === undefined) this.fail('a variable-length relationship needs an upper bound');
+    return { min: min ?? 1, max };
   }
 
   // ---- expressions, lowest precedence first ----
@@ -295,7 +312,7 @@ class Parser {
   private comparison(): Expr {
     let left = this.additive();
     for (;;) {
-      const punct = ['=', '<>', '<=', '>=', '<', '>'].find((p) => this.isPunct(p)) as BinaryOp | undefined;
+      const punct = ['=', '<>', '<=', '>=', '<', '>', '=~'].find((p) => this.isPunct(p)) as BinaryOp | undefined;
       if (punct) {
         this.pos++;
         left = { t: 'bin', op: punct, l: left, r: this.additive() };

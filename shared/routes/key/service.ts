@@ -2,8 +2,8 @@
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import { roleRank, type Whoami } from '../../auth/whoami';
-import { forbidden } from '../../errors';
-import { ApiKeyInput, newApiKey, parseInput, publicView, type ApiKey } from '../../model';
+import { conflict, forbidden } from '../../errors';
+import { apiKeyKey, ApiKeyInput, newApiKey, newApiKeySecret, parseInput, publicView, type ApiKey } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 
@@ -26,4 +26,19 @@ export async function createApiKey(deps: Deps, whoami: Whoami, body: unknown): P
   const { row, secret, token } = newApiKey(whoami.tenant, whoami.username, input);
   const stored = await deps.repository(whoami).create(row);
   return { ...publicView(stored), secret, token };
+}
+
+/**
+ * An identical `POST /key` retried within the idempotency window: the first answer's secret was never
+ * stored (shared/routes/key/replay.ts), so the key that request created gets a new secret, answered like
+ * the first. The first secret stops working: the client retried because it never received it.
+ */
+export async function reissueApiKeySecret(deps: Deps, whoami: Whoami, id: string): Promise<CreatedApiKey> {
+  requireRole(whoami, 'admin');
+  const fresh = newApiKeySecret(id);
+  const updated = await deps.repository(whoami).update<ApiKey>(apiKeyKey(id), (key) => {
+    if (key.status !== 'A' || key.creator !== whoami.username) throw conflict(`the key this request created (${id}) was revoked: create another`);
+    return { ...key, hash: fresh.hash };
+  });
+  return { ...publicView(updated), secret: fresh.secret, token: fresh.token };
 }

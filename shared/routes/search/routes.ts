@@ -1,19 +1,27 @@
 import * as z from 'zod';
 import { MyParams } from '../../clients/my-query';
-import { MAX_PAGE_SIZE, OPERATORS } from '../../graph/query';
+import { MAX_PAGE_SIZE, MAX_RELATIONSHIP_LENGTH, OPERATORS } from '../../graph/query';
 import { defineRouteGroup } from '../../routing/route-group';
 
 const Rows = z.array(z.looseObject({ key: z.string() }));
 
 /** Node filters and traversals of `POST /my`, as documented (the graph module validates them). */
-const Filter = z.object({ field: z.string(), operator: z.enum(OPERATORS), value: z.unknown().optional() });
+const Filter = z
+  .object({ field: z.string().optional(), operator: z.enum(OPERATORS), value: z.unknown().optional().describe('a list of filters for AND/OR'), not: z.boolean().optional() })
+  .meta({ id: 'GraphFilter' });
+const Relationship = z.object({
+  label: z.union([z.string(), z.array(z.string())]),
+  source: z.unknown().optional().describe('a GraphNode that points at this node'),
+  target: z.unknown().optional().describe('a GraphNode this node points at'),
+  optional: z.boolean().optional(),
+  length: z.number().int().min(0).max(MAX_RELATIONSHIP_LENGTH).optional(),
+});
 const Node = z
   .object({
     labels: z.array(z.string()).min(1),
     filters: z.array(Filter).optional(),
-    get relationships(): z.ZodOptional<z.ZodArray<z.ZodObject<{ label: z.ZodString; target: typeof Node; optional: z.ZodOptional<z.ZodBoolean> }>>> {
-      return z.array(z.object({ label: z.string(), target: Node, optional: z.boolean().optional() })).optional();
-    },
+    search: z.string().optional(),
+    relationships: z.array(Relationship).optional(),
   })
   .meta({ id: 'GraphNode' });
 const GraphQuery = z.object({
@@ -22,13 +30,17 @@ const GraphQuery = z.object({
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   orderBy: z.string().optional(),
   descending: z.boolean().optional(),
+  shortest: z.union([z.boolean(), z.number().int()]).optional(),
 });
 
-/** Search: table prefix search grouped by type, and graph search (the only group that reads the graph). */
+/**
+ * Search: table prefix search grouped by type, and graph search. It writes the table only to settle entries of
+ * the graph's catch-up ledger (shared/graph/catch-up.ts), hence `readWrite`.
+ */
 export default defineRouteGroup({
   name: 'search',
   service: 'inventory',
-  access: { table: 'read', graph: true },
+  access: { table: 'readWrite', graph: true },
   routes: {
     'GET /my': {
       auth: 'jwt',

@@ -103,10 +103,12 @@ export async function countTable(deps: Pick<ApiDependencies, 'repository'>, whoa
 }
 
 /** Any role may search the graph; the body is the raw `POST /my` query JSON. */
-export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph'>, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
+export async function searchGraphOf(deps: Pick<ApiDependencies, 'graph' | 'memberTenants' | 'graphCatchUp'>, whoami: Whoami, body: unknown, params: GraphSearchParams = {}): Promise<GraphSearchResult | GraphTree> {
   if (!deps.graph) throw unavailable('graph search is not served here');
   const store = await deps.graph().catch(() => {
     throw unavailable('graph database unavailable'); // e.g. its secret or config cannot be read; retried next request
   });
-  return searchGraph(store, whoami, body, params);
+  // 503 until the stream has delivered what the request path missed (checked after the query is validated).
+  const assertCaughtUp = deps.graphCatchUp && (() => deps.graphCatchUp!.assertCaughtUp(store));
+  return searchGraph(store, whoami, body, params, { memberTenants: deps.memberTenants, assertCaughtUp });
 }

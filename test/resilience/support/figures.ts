@@ -12,5 +12,8 @@ export const FUZZ_FIGURES = 'fuzz';
 export function recordFigures(suite: string, figures: Record<string, unknown>): void {
   const dir = join(REPO_ROOT, '.local', 'reliability');
   mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `${suite}.jsonl`), `${JSON.stringify({ at: new Date().toISOString(), ...figures })}\n`);
+  const line = JSON.stringify({ at: new Date().toISOString(), ...figures });
+  appendFileSync(join(dir, `${suite}.jsonl`), `${line}\n`);
+  // Printed too, so a run's figures are in its output (the README's reliability section quotes them).
+  console.log(`reliability figures (${suite}): ${line}`);
 }

@@ -17,8 +17,8 @@ async function main() {
   const root = process.cwd();
   const routeTable = ROUTES.filter((route) => route.group === 'probe').map((route) => route.id);
 
-  const { stack, config } = buildApp(new App({ context: cliContext({ env: 'dev' }) }));
-  const template = Template.fromStack(stack).toJSON() as {
+  const { stacks, config } = buildApp(new App({ context: cliContext({ env: 'dev' }) }));
+  const template = Template.fromStack(stacks.api).toJSON() as {
     Resources: Record<string, { Type: string; Properties?: Record<string, any> }>;
   };
   const resources = Object.entries(template.Resources);

@@ -1,0 +1,56 @@
+/**
+ * Automatic canary rollback: a CloudWatch alarm on a canary route's Fargate side invokes this function
+ * (alarm → Lambda action), which sets the route's weighted listener rule back to 100 % Lambda and logs
+ * why. `CANARY_RULES` (set by lib/migration/canary-rollback.ts) maps each alarm name to its rule.
+ */
+import { ElasticLoadBalancingV2Client, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { rootLogger } from '../../shared/observability/logger';
+
+export interface CanaryRule {
+  readonly route: string;
+  readonly ruleArn: string;
+  readonly lambdaTargetGroupArn: string;
+  readonly serviceTargetGroupArn: string;
+}
+
+/** The part of the alarm-action event this function reads. */
+export interface AlarmEvent {
+  readonly alarmData: { readonly alarmName: string; readonly state: { readonly value: string; readonly reason?: string } };
+}
+
+let client: ElasticLoadBalancingV2Client | undefined;
+
+export const handler = (event: AlarmEvent) =>
+  rollback((client ??= new ElasticLoadBalancingV2Client({})), JSON.parse(process.env.CANARY_RULES ?? '{}') as Record<string, CanaryRule>, event);
+
+/** Sets the alarm's canary rule to 100 % Lambda; alarms it does not know, and OK transitions, change nothing. */
+export async function rollback(
+  client: Pick<ElasticLoadBalancingV2Client, 'send'>,
+  rules: Readonly<Record<string, CanaryRule>>,
+  event: AlarmEvent,
+): Promise<{ rolledBack: string | null }> {
+  const { alarmName, state } = event.alarmData;
+  const rule = rules[alarmName];
+  if (!rule || state.value !== 'ALARM') {
+    rootLogger().info('alarm ignored', { alarm: alarmName, state: state.value, known: Boolean(rule) });
+    return { rolledBack: null };
+  }
+  await client.send(
+    new ModifyRuleCommand({
+      RuleArn: rule.ruleArn,
+      Actions: [
+        {
+          Type: 'forward',
+          ForwardConfig: {
+            TargetGroups: [
+              { TargetGroupArn: rule.lambdaTargetGroupArn, Weight: 100 },
+              { TargetGroupArn: rule.serviceTargetGroupArn, Weight: 0 },
+            ],
+          },
+        },
+      ],
+    }),
+  );
+  rootLogger().warn('canary rolled back to Lambda', { route: rule.route, alarm: alarmName, reason: state.reason });
+  return { rolledBack: rule.route };
+}

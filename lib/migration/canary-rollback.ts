@@ -1,0 +1,102 @@
+/**
+ * Automatic rollback of canary routes: per route, two alarms on the route's Fargate side (its 5xx share
+ * and its p99 latency, from the per-route EMF metrics both runtimes emit, so other routes sharing the
+ * service's target group do not blur them), each invoking one small function that sets the route's rule
+ * back to 100 % Lambda (lambdas/canary-rollback/handler.ts).
+ */
+import path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, type MetricsRuntime } from '../../shared/observability/route-metrics';
+import type { MigrationPolicy } from '../../tooling/deploy-config/schema';
+import { REPO_ROOT } from '../../tooling/paths';
+import type { CanaryRule } from '../../lambdas/canary-rollback/handler';
+import { LAMBDA_BUNDLING } from '../lambda-bundling';
+import type { WeightedRouteRule } from './weighted-route-rule';
+
+/** A per-route metric as route-metrics.ts emits it (the full dimension set, as CloudWatch keys metrics by it). */
+export function routeMetric(envName: string, route: string, runtime: MetricsRuntime, metricName: string, statistic: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: 'chariot', runtime, environment: envName, route },
+    statistic,
+    period: Duration.minutes(1),
+  });
+}
+
+const slug = (route: string) => route.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export interface CanaryRollbackProps {
+  readonly envName: string;
+  readonly policy: Pick<MigrationPolicy, 'maxFargate5xxPercent' | 'maxFargateP99Ms'>;
+  /** Route id → its weighted rule. */
+  readonly canaries: ReadonlyMap<string, WeightedRouteRule>;
+}
+
+export class CanaryRollback extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: CanaryRollbackProps) {
+    super(scope, id);
+    const rules: Record<string, CanaryRule> = {};
+    const alarmsToAdd: cloudwatch.Alarm[] = [];
+    for (const [route, weighted] of props.canaries) {
+      const name = `chariot-${props.envName}-canary-${slug(route)}`;
+      const requests = routeMetric(props.envName, route, 'fargate', 'Requests', 'Sum');
+      const errors = routeMetric(props.envName, route, 'fargate', 'Http5xx', 'Sum');
+      const errorRate = new cloudwatch.MathExpression({
+        expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+        usingMetrics: { requests, errors },
+        period: Duration.minutes(1),
+        label: `${route} Fargate 5xx %`,
+      });
+      const p99 = routeMetric(props.envName, route, 'fargate', 'Latency', 'p99');
+      for (const [suffix, metric, threshold, what] of [
+        ['5xx', errorRate, props.policy.maxFargate5xxPercent, `5xx share above ${props.policy.maxFargate5xxPercent} %`],
+        ['p99', p99, props.policy.maxFargateP99Ms, `p99 above ${props.policy.maxFargateP99Ms} ms`],
+      ] as const) {
+        const alarmName = `${name}-${suffix}`;
+        const alarm = new cloudwatch.Alarm(this, `${slug(route)}-${suffix}`, {
+          alarmName,
+          alarmDescription: `Rolls ${route} back to Lambda: Fargate ${what} for 3 of 5 minutes`,
+          metric,
+          threshold,
+          evaluationPeriods: 5,
+          datapointsToAlarm: 3,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+        rules[alarmName] = {
+          route,
+          ruleArn: weighted.rule.listenerRuleArn,
+          lambdaTargetGroupArn: weighted.lambdaTargetGroup.targetGroupArn,
+          serviceTargetGroupArn: weighted.serviceTargetGroup.targetGroupArn,
+        };
+        alarmsToAdd.push(alarm);
+        this.alarms.push(alarm);
+      }
+    }
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, 'lambdas/canary-rollback/handler.ts'),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: Duration.seconds(30),
+      bundling: { ...LAMBDA_BUNDLING, externalModules: [...LAMBDA_BUNDLING.externalModules] },
+      environment: { CANARY_RULES: JSON.stringify(rules) },
+    });
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['elasticloadbalancing:ModifyRule'], resources: [...props.canaries.values()].map((w) => w.rule.listenerRuleArn) }),
+    );
+    for (const alarm of alarmsToAdd) alarm.addAlarmAction(new actions.LambdaAction(this.function, { useUniquePermissionId: true }));
+  }
+}
