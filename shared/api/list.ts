@@ -1,4 +1,5 @@
 /** The list routes (`GET /asset`, `/risk`, `/attribute`, `/job`, `/key`, `/file`): a key-prefix query of one entity type. */
+import { decodeEchoedOffset } from '../clients/echoed-offset';
 import type { ApiDependencies } from '../api/dependencies';
 import type { Whoami } from '../auth/whoami';
 import type { Page } from '../db/repository';
@@ -11,5 +12,6 @@ export async function listEntities<T extends BaseRow>(deps: Pick<ApiDependencies
   const prefix = `#${type}#`;
   const key = query.key ?? prefix;
   if (!key.startsWith(prefix)) throw invalidInput(`key must start with ${prefix}`);
-  return deps.repository(whoami).query<T>({ key, offset: query.offset, limit: query.limit });
+  // Clients echo the offset JSON-encoded (docs/client-compat.md, conflict 13).
+  return deps.repository(whoami).query<T>({ key, offset: query.offset === undefined ? undefined : decodeEchoedOffset(query.offset), limit: query.limit });
 }

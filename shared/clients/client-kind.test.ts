@@ -6,7 +6,8 @@ describe('telling clients apart by what they send', () => {
 
   test('a browser XHR (chariot-ui), an SDK (either era) and anything else', () => {
     expect(clientKind(ui)).toBe('browser');
-    expect(clientKind({ 'sec-fetch-mode': 'cors' })).toBe('browser');
+    // Node's fetch (undici) sends Sec-Fetch-Mode: cors on every request, but never an Origin: only Origin decides.
+    expect(clientKind({ 'sec-fetch-mode': 'cors' })).toBe('other');
     expect(clientKind(sdk)).toBe('sdk');
     expect(clientKind({ 'user-agent': 'curl/8.5.0' })).toBe('other');
     expect(clientKind({})).toBe('other');

@@ -28,8 +28,8 @@ describe('GET /my key grammar (the union of the clients)', () => {
     ['2001:db8::1', { form: 'term', value: '2001:db8::1' }],
   ])('%s', (key, expected) => expect(parseMyKey(key)).toEqual(expected));
 
-  test('a # with no kind and a field with no value are 400s', () => {
-    expect(() => parseMyKey('#')).toThrow(bad('entity kind'));
+  test('a # alone is every row; a # with a bad kind and a field with no value are 400s', () => {
+    expect(parseMyKey('#')).toEqual({ form: 'prefix', kind: '', value: '#' }); // every row of the tenant
     expect(() => parseMyKey('#Asset')).toThrow(bad('entity kind'));
     expect(() => parseMyKey('name:')).toThrow(bad('needs a value'));
   });

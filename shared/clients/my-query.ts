@@ -51,7 +51,7 @@ export interface MyQuery {
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 const kind = z.string().regex(/^[a-z][a-z_-]{0,63}$/, 'label must be an entity kind such as asset or job');
 
-const MyParams = z.object({
+export const MyParams = z.object({
   key: z.string({ error: 'key is required' }).min(1, 'key is required').refine((k) => Buffer.byteLength(k) <= 1024, 'key longer than 1024 bytes'),
   exact: flag.optional(),
   desc: flag.optional(),
@@ -69,6 +69,7 @@ const MyParams = z.object({
 const kindOf = (key: string): string => key.split('#')[1] ?? '';
 
 export function parseMyKey(key: string): MyKey {
+  if (key === '#') return { form: 'prefix', kind: '', value: '#' }; // every row of the tenant
   if (key.startsWith('#')) {
     const named = kindOf(key);
     if (!/^[a-z][a-z0-9_-]*$/.test(named)) throw invalidInput('key must name an entity kind after #, e.g. #asset or #risk#example.com');
@@ -91,7 +92,7 @@ export function parseMyQuery(params: Readonly<Record<string, string | undefined>
     if (key.form !== 'prefix' || !input.to.startsWith('#') || kindOf(input.to) !== key.kind) throw invalidInput('to must be a key of the same kind as key');
     if (input.exact) throw invalidInput('to and exact cannot be combined');
   }
-  const matchesNothing = key.form === 'prefix' && input.label !== undefined && input.label !== key.kind;
+  const matchesNothing = key.form === 'prefix' && key.kind !== '' && input.label !== undefined && input.label !== key.kind;
   return {
     key,
     exact: input.exact ?? false,

@@ -42,7 +42,7 @@ export interface RepositoryDeps {
 export type RowChange = { readonly kind: 'put' | 'remove'; readonly row: BaseRow };
 
 /** Fields that may be searched as `field:value` (each has a GSI keyed by username). */
-export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns' } as const;
+export const SEARCH_FIELDS = { status: 'byStatus', source: 'bySource', dns: 'byDns', name: 'byName' } as const;
 export type SearchField = keyof typeof SEARCH_FIELDS;
 
 export interface QueryInput {
@@ -288,6 +288,25 @@ export class TenantRepository {
       items: (Items ?? []).map(rowOf<T>),
       offset: LastEvaluatedKey ? encodeOffset(await this.deps.offsetKeys(), scope, fromItem(LastEvaluatedKey)) : undefined,
     };
+  }
+
+  /**
+   * The Account rows, in every tenant, that grant the signed-in user access (the byMember index): how a collaborator
+   * discovers the tenants it may act in. Keyed on the authenticated identity only, never on request input; the rows
+   * say who granted what, nothing of the granting tenant's data. Up to 1,000 (one page).
+   */
+  async memberships<T extends BaseRow>(): Promise<T[]> {
+    const { Items } = await this.deps.dynamodb.send(
+      new QueryCommand({
+        TableName: this.deps.tableName,
+        IndexName: 'byMember',
+        KeyConditionExpression: '#m = :m AND begins_with(#k, :k)',
+        ExpressionAttributeNames: { '#m': 'member', '#k': TABLE_SCHEMA.sortKey },
+        ExpressionAttributeValues: { ':m': { S: this.whoami.username }, ':k': { S: '#account#' } },
+        Limit: 1000,
+      }),
+    );
+    return (Items ?? []).map(rowOf<T>);
   }
 
   private keyOf(key: string, global = false): Item {

@@ -20,6 +20,8 @@ export const TABLE_SCHEMA = {
     { indexName: 'byStatus', partitionKey: 'username', sortKey: 'status' },
     { indexName: 'bySource', partitionKey: 'username', sortKey: 'source' },
     { indexName: 'byDns', partitionKey: 'username', sortKey: 'dns' },
+    /** `name:`, `ip:` and bare-term searches (chariot-ui's search boxes, praetorian-cli `search.by_name`). */
+    { indexName: 'byName', partitionKey: 'username', sortKey: 'name' },
     /** Account rows by member: the tenants a user may act in. */
     { indexName: 'byMember', partitionKey: 'member', sortKey: 'key' },
     /** API key lookup by key id (sparse: only Key rows carry `keyId`). */

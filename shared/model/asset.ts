@@ -59,7 +59,8 @@ export const AssetInput = z.object({
   origin: z.string().max(256).optional(),
   comment: z.string().max(4096).optional(),
   tags: tags.optional(),
-  attackSurface: z.array(z.enum(['internal', 'external', 'cloud', 'repository', 'application'])).optional(),
+  /** Free strings: praetorian-cli 2.x sends `[""]` by default or any surface name (blanks are dropped on input). */
+  attackSurface: z.array(z.string().max(256, 'an attackSurface is at most 256 characters')).max(64, 'at most 64 attackSurface values').optional(),
   discoveredFrom: z.string().regex(/^#asset(#[^#]+){2,}$/, 'discoveredFrom must be an asset key').optional(),
 });
 export type AssetInput = z.input<typeof AssetInput>;

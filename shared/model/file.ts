@@ -12,7 +12,9 @@ export const FileName = z
   .min(1, 'name is required')
   .max(1000, 'name is too long')
   .refine((n) => !n.startsWith('/') && !n.split('/').some((part) => part === '..' || part === '.' || part === ''), 'name must be a relative path without empty, . or .. segments')
-  .refine((n) => !/[\u0000-\u001f\u007f\\#]/.test(n), 'name must not contain control characters, backslashes or #');
+  // `#` is allowed: chariot-ui stores its logo as `#profilePicture#` (the object key URL-encodes it; the row's kind is
+  // still the key's second segment, `file`).
+  .refine((n) => !/[\u0000-\u001f\u007f\\]/.test(n), 'name must not contain control characters or backslashes');
 
 export const fileKey = (name: string): string => assertKeyLength(`#file#${name}`);
 

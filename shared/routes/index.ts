@@ -7,9 +7,10 @@ import file from './file/routes';
 import hook from './hook/routes';
 import job from './job/routes';
 import key from './key/routes';
+import preseed from './preseed/routes';
 import risk from './risk/routes';
 import search from './search/routes';
 import token from './token/routes';
 
 /** Every route group's declaration (routes, schemas, access, service). Read it through shared/routing/table.ts. */
-export const ROUTE_GROUP_LIST = [account, asset, attribute, capabilities, file, hook, job, key, risk, search, token] as const;
+export const ROUTE_GROUP_LIST = [account, asset, attribute, capabilities, file, hook, job, key, preseed, risk, search, token] as const;

@@ -7,9 +7,10 @@ import file from './file/operations';
 import hook from './hook/operations';
 import job from './job/operations';
 import key from './key/operations';
+import preseed from './preseed/operations';
 import risk from './risk/operations';
 import search from './search/operations';
 import token from './token/operations';
 
 /** Every route group with its operations: what the Hono services serve (a Lambda imports only its own group). */
-export const SERVED_GROUPS = [account, asset, attribute, capabilities, file, hook, job, key, risk, search, token] as const;
+export const SERVED_GROUPS = [account, asset, attribute, capabilities, file, hook, job, key, preseed, risk, search, token] as const;

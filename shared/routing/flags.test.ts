@@ -18,7 +18,7 @@ describe('resolveRoutes', () => {
   it('a group flag moves every route of the group and nothing else', () => {
     const resolved = resolveRoutes(ROUTES, ROUTE_GROUPS, { asset: 'fargate' });
     const moved = resolved.filter((r) => r.target === 'fargate').map((r) => r.id);
-    expect(moved).toEqual(['GET /asset', 'PUT /asset', 'DELETE /asset']);
+    expect(moved).toEqual(['GET /asset', 'PUT /asset', 'POST /asset', 'PUT /seed', 'DELETE /asset', 'POST /bulk/asset']);
     expect(resolved.find((r) => r.id === 'PUT /asset')!.decidedBy).toBe('migrate:asset');
   });
 

@@ -35,7 +35,8 @@ const tagList = z.array(z.string()).optional();
 
 export const AssetView = row('Asset', {
   dns: text, name: text, status: text, source: text, origin: text.optional(), created: text, visited: text, ttl: z.number(),
-  class: text, private: z.boolean(), group: text, identifier: text, tags: tagList, history: z.array(HistoryRecord).optional(),
+  class: text, private: z.boolean(), group: text, identifier: text, tags: tagList, attackSurface: tagList, history: z.array(HistoryRecord).optional(),
+  updated: text.optional().describe('Last seen: the latest of created, visited and history (chariot-ui shows it)'),
 });
 export const RiskView = row('Risk', {
   dns: text, name: text, title: text, target: text, status: text, source: text, priority: z.number(), created: text, updated: text,

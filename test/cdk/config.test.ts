@@ -40,6 +40,7 @@ describe('loadDeploymentConfig', () => {
       'POST /risk=fargate',
       'PUT /risk=lambda',
       'DELETE /risk=fargate',
+      'POST /bulk/risk=fargate',
     ]);
   });
 

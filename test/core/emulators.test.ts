@@ -36,7 +36,7 @@ test('DynamoDB Local with a dataDir keeps its tables across restarts and listens
     ddb = await startDynamoDbLocal({ dataDir, port });
     c = client();
     const { Table } = await c.send(new DescribeTableCommand({ TableName: 'persisted' }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byDns', 'byKeyId', 'byMember', 'bySource', 'byStatus']);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byDns', 'byKeyId', 'byMember', 'byName', 'bySource', 'byStatus']);
     c.destroy();
     await ddb.stop();
   } finally {

@@ -1,4 +1,5 @@
 /** Attributes of an asset or risk: list, add-or-update, delete. */
+import { BulkRequest } from '../../clients/bulk';
 import * as z from 'zod';
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
@@ -35,4 +36,17 @@ export async function removeAttribute(deps: Deps, whoami: Whoami, key: unknown):
   const removed = await deps.repository(whoami).remove<Attribute>(attributeKey);
   if (!removed) throw notFound(`${attributeKey} not found`);
   return removed;
+}
+
+/** `POST /bulk/attribute` (praetorian-cli 2.x): every item checked first, then each written like `PUT /attribute`. */
+export async function bulkAttributes(deps: Deps, whoami: Whoami, body: unknown): Promise<Attribute[]> {
+  requireRole(whoami, 'analyst');
+  const items = parseInput(BulkRequest, body).items;
+  for (const item of items) {
+    const { key, ...input } = parseInput(AttributeRequest, item);
+    newAttribute(whoami.tenant, parseEntityKey(key), input);
+  }
+  const written: Attribute[] = [];
+  for (const item of items) written.push(await putAttribute(deps, whoami, item));
+  return written;
 }

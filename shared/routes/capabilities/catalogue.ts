@@ -67,3 +67,10 @@ export const CAPABILITIES: readonly AgoraCapability[] = [
 ];
 
 export const capabilityNamed = (name: string): AgoraCapability | undefined => CAPABILITIES.find((c) => c.name === name);
+
+/**
+ * The capabilities a job request without any runs (praetorian-cli `jobs.add` with no capabilities): the plain
+ * recon capabilities of that target kind, run by Chariot itself (no integration, agent or plugin executor).
+ */
+export const defaultCapabilities = (target: AgoraCapability['target']): string[] =>
+  CAPABILITIES.filter((c) => c.target === target && c.executor === 'chariot' && !c.integration && c.category.split(',').includes('recon')).map((c) => c.name);

@@ -25,7 +25,7 @@ export default defineRouteGroup({
       auth: 'jwt',
       summary: 'The capability catalogue (name, target, executor filters)',
       query: CapabilityFilter,
-      responses: { 200: z.object({ capabilities: z.array(Capability) }) },
+      responses: { 200: z.array(Capability).describe('A bare list') },
     },
   },
 });

@@ -16,6 +16,12 @@ export default defineRouteGroup({
   access: { table: 'readWrite', files: true },
   routes: {
     'GET /file': { auth: 'jwt', summary: 'Presigned download URL for a file', query: FileQuery, responses: { 200: z.union([Url, listOf('files', FileView)]) } },
+    'DELETE /file': {
+      auth: 'jwt',
+      summary: 'Delete a file (its row); a missing file is already gone: {"files":[]}',
+      query: FileUploadQuery,
+      responses: { 200: written('files', FileView) },
+    },
     'PUT /file': {
       auth: 'jwt',
       summary: 'Record file metadata and return a presigned upload URL',

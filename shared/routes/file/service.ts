@@ -34,3 +34,12 @@ export async function recordUpload(deps: Deps, whoami: Whoami, name: string): Pr
   const file = await deps.repository(whoami).put(row);
   return { file, url: await store.uploadUrl(whoami.tenant, file.name) };
 }
+
+/**
+ * `DELETE /file?name=` (both SDKs): analyst or above. Removes the file's row, so it is no longer listed or served;
+ * a file that is not there is already gone (success, no row). The bytes expire with the bucket's lifecycle rules.
+ */
+export async function removeFile(deps: Deps, whoami: Whoami, name: string): Promise<FileRow | undefined> {
+  requireRole(whoami, 'analyst');
+  return deps.repository(whoami).remove<FileRow>(fileKey(parseInput(FileName, name)));
+}

@@ -10,6 +10,8 @@ const HookEntry = AssetInput.pick({ dns: true, name: true, source: true, tags: t
   status: z.enum(NEW_RISK_STATUSES, { error: `status must be one of ${NEW_RISK_STATUSES.join(', ')}` }).optional(),
 });
 export const HookPayload = z.union([HookEntry, z.array(HookEntry).min(1, 'the list is empty').max(100, 'at most 100 entries per call')]);
+const Ingested = z.object({ assets: z.array(AssetView), risks: z.array(RiskView) });
+
 /** The public webhook: a tenant's tools push assets (and findings on them), authenticated by the webhook PIN. */
 export default defineRouteGroup({
   name: 'hook',
@@ -20,7 +22,13 @@ export default defineRouteGroup({
       auth: 'public',
       summary: 'Public webhook: ingest assets and risks, authenticated by PIN',
       body: HookPayload,
-      responses: { 200: z.object({ assets: z.array(AssetView), risks: z.array(RiskView) }) },
+      responses: { 200: Ingested },
+    },
+    'PUT /hook/{username}/{pin}': {
+      auth: 'public',
+      summary: 'The same webhook, as praetorian-cli sends it (PUT)',
+      body: HookPayload,
+      responses: { 200: Ingested },
     },
   },
 });

@@ -5,7 +5,7 @@
  */
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
-import { newAsset, newRisk, parseInput, type Asset, type Risk } from '../../model';
+import { newAsset, newAttribute, newRisk, parseInput, type Asset, type Risk } from '../../model';
 import { HookPayload } from './routes';
 
 type Deps = Pick<ApiDependencies, 'repository' | 'authenticateWebhook'>;
@@ -28,9 +28,18 @@ export async function ingest(deps: Deps, encodedUsername: string, pin: string, r
   const repository = deps.repository(whoami);
   const assets = new Map<string, Asset>();
   const risks = new Map<string, Risk>();
+  // Every entity the webhook creates carries one `source=webhook` attribute (praetorian-cli's test_webhook reads it).
+  const markCreated = async (key: string, created: boolean) => {
+    if (created) await repository.upsert(newAttribute(whoami.tenant, key, { name: 'source', value: 'webhook' }), 'visit');
+  };
   for (const { asset, risk } of planned) {
-    assets.set(asset.key, (await repository.upsert(asset, 'visit')).row);
-    if (risk) risks.set(risk.key, (await repository.upsert(risk, 'visit')).row);
+    const writtenAsset = await repository.upsert(asset, 'visit');
+    assets.set(asset.key, writtenAsset.row);
+    await markCreated(asset.key, writtenAsset.created);
+    if (!risk) continue;
+    const writtenRisk = await repository.upsert(risk, 'visit');
+    risks.set(risk.key, writtenRisk.row);
+    await markCreated(risk.key, writtenRisk.created);
   }
   return { assets: [...assets.values()], risks: [...risks.values()] };
 }

@@ -10,6 +10,26 @@ export const QueueJobsRequest = z.object({
   config: z.record(z.string(), z.string(), { error: 'config must map names to strings' }).optional(),
 });
 
+/**
+ * `POST /job`: every client's job request (shared/clients/job-input.ts), chariot-ui's `{name, key}` included. (Its
+ * `POST /job/` cannot be a route: API Gateway route paths may not end with `/`; docs/client-compat.md.)
+ */
+const JobRequest = z.object({
+  key: z.string().describe('A target (asset or risk) key, a job key (re-run its target), or #asset#<dns>'),
+  capabilities: z.array(z.string()).optional().describe('None: the target kind\'s default recon capabilities'),
+  name: z.string().optional().describe('chariot-ui: one capability'),
+  config: z.record(z.string(), z.string()).optional(),
+  credential_ids: z.array(z.string()).optional(),
+});
+
+/** `PUT /agent`: run a praetorian-cli agent against a target. */
+export const AgentRequest = z.object({
+  key: z.string({ error: 'key (the target) is required' }),
+  agent: z.enum(['affiliation'], { error: 'agent must be affiliation' }),
+});
+
+const Jobs = z.array(JobView).describe('The queued jobs, in a bare list');
+
 /** Jobs: list, queue for a target and capabilities. */
 export default defineRouteGroup({
   name: 'job',
@@ -18,5 +38,7 @@ export default defineRouteGroup({
   routes: {
     'GET /job': { auth: 'jwt', summary: 'List jobs (key prefix, offset)', query: ListQuery, responses: { 200: listOf('jobs', JobView) } },
     'PUT /job': { auth: 'jwt', summary: 'Queue jobs for a target and capabilities', body: QueueJobsRequest, responses: { 200: written('jobs', JobView) } },
+    'POST /job': { auth: 'jwt', summary: 'Queue jobs: {key, capabilities?} (SDKs; none = the defaults) or {name, key} (chariot-ui)', body: JobRequest, responses: { 200: Jobs } },
+    'PUT /agent': { auth: 'jwt', summary: 'Queue an agent (affiliation) against a target', body: AgentRequest, responses: { 200: JobView } },
   },
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SearchQuery } from '../../api/input';
+import { MyParams } from '../../clients/my-query';
 import { MAX_PAGE_SIZE, MAX_RELATIONSHIP_LENGTH, OPERATORS } from '../../graph/query';
 import { defineRouteGroup } from '../../routing/route-group';
 
@@ -44,9 +44,21 @@ export default defineRouteGroup({
   routes: {
     'GET /my': {
       auth: 'jwt',
-      summary: 'Prefix search of the tenant table by key (offset, exact, label, global)',
-      query: SearchQuery,
+      summary: 'Search the tenant table: #kind prefix, field:value (status, source, dns, name, ip) or a bare term (dns/name prefix)',
+      query: MyParams,
       responses: { 200: z.object({ offset: z.string().optional() }).catchall(Rows).describe('Rows grouped by the plural of their type') },
+    },
+    'GET /my/count': {
+      auth: 'jwt',
+      summary: 'Statistics of every row a GET /my query names: counts by status and source (and attribute name)',
+      query: MyParams,
+      responses: {
+        200: z.object({
+          status: z.record(z.string(), z.number().int()),
+          source: z.record(z.string(), z.number().int()),
+          attributes: z.record(z.string(), z.number().int()).optional(),
+        }),
+      },
     },
     'POST /my': {
       auth: 'jwt',

@@ -51,7 +51,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.member).toBe(COLLABORATOR);
     },
-    knownFailing: 'answers {"accounts":[row]}, the SDK reads the bare row ([\'member\'] → KeyError)',
   }),
   cli2('accounts.add_collaborator', 'POST /account/<email> {config:{},value:"",role:"analyst"}', 'sdk/chariot.py:212-218; sdk/entities/accounts.py:46-57', {
     request: () => ({ method: 'POST', path: member(COLLABORATOR), body: { config: {}, value: '', role: 'analyst' } }),
@@ -59,7 +58,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body).toMatchObject({ member: COLLABORATOR, name: TENANT, role: 'analyst' });
     },
-    knownFailing: 'answers {"accounts":[row]}, not the bare row',
   }),
   ui('useCreateCollaborator', 'POST /account/<email> {config:null}', 'src/hooks/useAccounts.ts:29-47', {
     request: () => ({ method: 'POST', path: member(COLLABORATOR), body: { config: null } }),
@@ -72,7 +70,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.member).toBe(COLLABORATOR);
     },
-    knownFailing: 'answers {"accounts":[row]}, not the bare row',
   }),
   cli2('accounts.delete_collaborator', 'DELETE /account/<email> {value:"",config:{}}', 'sdk/chariot.py:220-223', {
     arrange: (c) => addCollaborator(c),
@@ -81,7 +78,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.member).toBe(COLLABORATOR);
     },
-    knownFailing: 'answers {"accounts":[row]}, not the bare row',
   }),
   ui('useDeleteCollaborator', 'DELETE /account/<email> {}', 'src/hooks/useAccounts.ts:49-57', {
     arrange: (c) => addCollaborator(c),
@@ -103,7 +99,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.config.pin).toBe(c.state.pin);
     },
-    knownFailing: 'the PIN is read from value only (config.pin is 400), and the answer is not the bare row',
   }),
   ...([cli1, cli2] as const).map((client, i) =>
     client('webhook.delete', 'DELETE /account/hook {member:"hook",value:<pin>,key}', i ? 'sdk/entities/webhook.py:126-131' : 'sdk/entities/webhook.py:31', {
@@ -133,7 +128,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       const rows = (await c.send({ method: 'GET', path: '/my', query: { key: '#account' } })).body.accounts as { key: string; config?: { displayName?: string } }[];
       expect(rows.find((row) => row.key.endsWith('#settings#'))?.config?.displayName).toBe('Demo Org');
     },
-    knownFailing: 'the row comes back with `settings`, the UI reads `config`',
   }),
   cli1('integrations.add', 'POST /account/<integration> {config:{},value:<uploaded file>}', 'sdk/entities/integrations.py:31-32', {
     request: () => ({ method: 'POST', path: '/account/nessus', body: { config: {}, value: 'imports/nessus/scan.xml' } }),
@@ -146,7 +140,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       const rows = (await c.send({ method: 'GET', path: '/my', query: { key: '#account' } })).body.accounts as { member: string; config?: { organization?: string } }[];
       expect(rows.find((row) => row.member === 'github')?.config?.organization).toBe('acme');
     },
-    knownFailing: 'rows come back with `settings`, the UI reads `config`',
   }),
   ui('useGetAccountAlerts', 'GET /account/alert', 'src/hooks/useGetAccountAlerts.ts:6-26', {
     request: () => ({ method: 'GET', path: '/account/alert' }),
@@ -162,7 +155,6 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
       succeeded(answer);
       expect(await rowsOf(c, '#asset#', 'assets')).toEqual([]);
     },
-    knownFailing: 'purge is taken as DELETE /account/{member}: 404 purge is not an account of this tenant',
   }),
   cli1('purge', 'DELETE /account/purge (no body, status not checked)', 'sdk/chariot.py:136-137', {
     arrange: async (c) => void (await addAsset(c, 'v1-purge.example.com')),
@@ -170,6 +162,5 @@ export const ACCOUNT_CALLS: readonly ClientCall[] = [
     reads: async (_answer, c) => {
       expect(await rowsOf(c, '#asset#', 'assets')).toEqual([]); // the SDK reads nothing; the data must be gone
     },
-    knownFailing: 'purge is taken as DELETE /account/{member} and deletes nothing',
   }),
 ];

@@ -7,11 +7,13 @@ const ok = (answer: Answer, what: string): Answer => {
 };
 
 export async function addAsset(c: CaseContext, dns: string, name = dns): Promise<string> {
-  return ok(await c.native('PUT', '/asset', { body: { dns, name } }), `asset ${dns}`).body.assets[0].key;
+  return ok(await c.native('PUT', '/asset', { body: { dns, name } }), `asset ${dns}`).body[0].key;
 }
 
 export async function addRisk(c: CaseContext, assetKey: string, name: string, status = 'TH'): Promise<string> {
-  return ok(await c.native('POST', '/risk', { body: { key: assetKey, name, status } }), `risk ${name}`).body.risks[0].key;
+  const key = ok(await c.native('POST', '/risk', { body: { key: assetKey, name, status: status.startsWith('T') ? status : 'TH' } }), `risk ${name}`).body.risks[0].key;
+  if (!status.startsWith('T')) ok(await c.native('PUT', '/risk', { body: { key, status } }), `risk ${name} → ${status}`);
+  return key;
 }
 
 export async function addAttribute(c: CaseContext, parentKey: string, name: string, value: string): Promise<string> {
@@ -31,7 +33,7 @@ export async function addFile(c: CaseContext, name: string): Promise<void> {
 }
 
 export async function addWebhook(c: CaseContext, pin: string): Promise<string> {
-  return ok(await c.native('POST', '/account/hook', { body: { value: pin } }), 'webhook').body.accounts[0].key;
+  return ok(await c.native('POST', '/account/hook', { body: { value: pin } }), 'webhook').body.key;
 }
 
 /** An offset token for `key` from today's API (a 1-row page), for a client to echo back. */

@@ -12,7 +12,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: '#asset#v1-add.example.com#10.0.0.1', dns: 'v1-add.example.com', name: '10.0.0.1' });
     },
-    knownFailing: 'answers {"assets":[…]}, the SDK reads a bare list ([0] → KeyError: 0)',
   }),
   cli2('assets.add', 'PUT /asset {group,identifier,status,attackSurface:[""],type}', 'sdk/entities/assets.py:13-35', {
     request: () => ({ method: 'PUT', path: '/asset', body: { group: 'v2-add.example.com', identifier: '10.0.0.2', status: 'A', attackSurface: [''], type: 'asset' } }),
@@ -20,7 +19,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: '#asset#v2-add.example.com#10.0.0.2', group: 'v2-add.example.com', identifier: '10.0.0.2' });
     },
-    knownFailing: 'attackSurface [""] is 400 (enum), and the answer is not a bare list',
   }),
   cli2('assets.add (free surface)', 'PUT /asset {group,identifier,status,attackSurface:["test-surface"],type}', 'sdk/test/test_asset.py:15-18', {
     request: () => ({ method: 'PUT', path: '/asset', body: { group: 'v2-surface.example.com', identifier: 'v2-surface.example.com', status: 'A', attackSurface: ['test-surface'], type: 'asset' } }),
@@ -28,7 +26,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0].attackSurface).toContain('test-surface');
     },
-    knownFailing: 'attackSurface must be one of five values; the answer is not a bare list',
   }),
   ui('useCreateAsset', 'POST /asset {dns,name,status}', 'src/hooks/useAssets.ts:129-150', {
     request: () => ({ method: 'POST', path: '/asset', body: { dns: 'ui-add.example.com', name: 'ui-add.example.com', status: 'A' } }),
@@ -48,7 +45,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       succeeded(answer);
       expect((await exactRow(c, c.state.key, 'assets')).status).toBe('F');
     },
-    knownFailing: 'an update by key is 400 dns is required',
   }),
   cli2('assets.update', 'PUT /asset {key,attackSurface:["abc"]}', 'sdk/entities/assets.py:53-77; sdk/test/test_asset.py:33-36', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'v2-update.example.com')),
@@ -57,7 +53,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       succeeded(answer);
       expect((await exactRow(c, c.state.key, 'assets')).attackSurface).toContain('abc');
     },
-    knownFailing: 'an update by key is 400 dns is required',
   }),
   ui('useUpdateAsset', 'PUT /asset {key,status} (reads data[0])', 'src/hooks/useAssets.ts:73-99', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'ui-update.example.com')),
@@ -66,7 +61,6 @@ export const ASSET_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body[0]).toMatchObject({ key: c.state.key, status: 'AH' });
     },
-    knownFailing: 'an update by key is 400 dns is required; the answer is not a bare list',
   }),
   cli1('assets.delete', 'DELETE /asset {key}', 'sdk/entities/assets.py:56', {
     arrange: async (c) => void (c.state.key = await addAsset(c, 'v1-delete.example.com')),
@@ -95,7 +89,6 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0]).toMatchObject({ key: '#risk#v1-risk.example.com#v1-added-risk', status: 'TH' });
     },
-    knownFailing: 'PUT /risk with an asset key is 400 key must be a risk key',
   }),
   cli2('risks.add', 'PUT /risk {key:<asset key>,name,status,comment:null,source:""}', 'sdk/entities/risks.py:15-41', {
     arrange: async (c) => void (c.state.asset = await addAsset(c, 'v2-risk.example.com')),
@@ -104,7 +97,6 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0]).toMatchObject({ key: '#risk#v2-risk.example.com#v2-added-risk', status: 'TH' });
     },
-    knownFailing: 'comment null is 400; PUT /risk with an asset key is 400',
   }),
   ui('useCreateRisk', 'POST /risk {key:<asset key>,name,status,severity,comment:""}', 'src/hooks/useRisks.ts:22-40', {
     arrange: async (c) => void (c.state.asset = await addAsset(c, 'ui-risk-add.example.com')),
@@ -131,13 +123,11 @@ export const RISK_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks[0].status).toBe('CH'); // a browser reads its own vocabulary back
     },
-    knownFailing: 'C… statuses are 400',
   }),
   ui('useBulkUpdateRisk (false positive)', 'PUT /risk {key,name,status:"CHF",comment}', 'src/hooks/useRisks.ts:116-130, :183-199', {
     arrange: async (c) => void (c.state.key = await addRisk(c, await addAsset(c, 'ui-risk-fp.example.com'), 'ui-fp-risk', 'OH')),
     request: (c) => ({ method: 'PUT', path: '/risk', body: { key: c.state.key, name: 'ui-fp-risk', status: 'CHF', comment: '' } }),
     reads: succeeded,
-    knownFailing: 'C… statuses are 400',
   }),
   ui('useUpdateRisk (open)', 'PUT /risk {key,name,status:"OH",comment}', 'src/hooks/useRisks.ts:67-90', {
     arrange: async (c) => void (c.state.key = await addRisk(c, await addAsset(c, 'ui-risk-open.example.com'), 'ui-open-risk')),
@@ -155,9 +145,9 @@ export const RISK_CALLS: readonly ClientCall[] = [
   cli2('risks.delete (teardown of a risk that is gone)', 'DELETE /risk {key,status:"DCD"}', 'sdk/test/utils.py:77-82 (1.6.5 sdk/test/utils.py:48)', {
     request: () => ({ method: 'DELETE', path: '/risk', body: { key: '#risk#gone.example.com#never-added', status: 'DCD' } }),
     reads: succeeded,
-    knownFailing: 'deleting a missing risk is 404',
   }),
   cli2('risks.bulk_add', 'POST /bulk/risk {action:"upsert",items:[…]}', 'sdk/entities/risks.py:160-179', {
+    arrange: async (c) => void (await addAsset(c, 'a.com')),
     request: () => ({ method: 'POST', path: '/bulk/risk', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'bulk', status: 'TH' }] } }),
     reads: ({ status }) => expect(status).toBeLessThan(300),
   }),
@@ -218,6 +208,7 @@ export const ATTRIBUTE_CALLS: readonly ClientCall[] = [
     }),
   ),
   cli2('attributes.bulk_add', 'POST /bulk/attribute {action:"upsert",items:[…]}', 'sdk/entities/attributes.py:74', {
+    arrange: async (c) => void (await addAsset(c, 'a.com')),
     request: () => ({ method: 'POST', path: '/bulk/attribute', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'port', value: '80' }] } }),
     reads: ({ status }) => expect(status).toBeLessThan(300),
   }),

@@ -48,7 +48,6 @@ export const JOB_CALLS: readonly ClientCall[] = [
       expect(body.jobs[0]).toMatchObject({ key: c.state.job, updated: expect.any(String) });
       expect(['JQ', 'JR', 'JF', 'JP']).toContain(body.jobs[0].status);
     },
-    knownFailing: 'job status is answered as JQ#<timestamp>, the UI compares it exactly to JQ/JR/JF/JP',
   }),
   ...([cli1, cli2] as const).map((client, i) =>
     client('agents.affiliation', 'PUT /agent {key,agent:"affiliation"}', i ? 'sdk/chariot.py:282-286; sdk/entities/agents.py:17' : 'sdk/chariot.py:139-143; sdk/entities/agents.py:12-35', {
@@ -81,7 +80,6 @@ export const FILE_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.url).toEqual(expect.any(String));
     },
-    knownFailing: 'a file name must not contain # (400)',
   }),
   ui('useGetFile', 'GET /file?name=proofs/… (reads the bytes)', 'src/hooks/useFiles.ts:111-134, :162-205', {
     arrange: (c) => addFile(c, 'proofs/ui.example.com/x'),
@@ -170,7 +168,6 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(Array.isArray(body) && body.length > 0).toBe(true);
     },
-    knownFailing: 'answers {"capabilities":[…]}, the CLI wants a bare list',
   }),
   notYet(cli2, 'settings.add', 'PUT', '/setting', { name: 'scan-level', value: 'A' }, 'sdk/entities/settings.py:22'),
   notYet(cli2, 'settings.delete', 'DELETE', '/setting', { name: 'scan-level' }, 'sdk/entities/settings.py:50'),

@@ -17,7 +17,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(row).toMatchObject({ key: expect.any(String), dns: 'ui-list.example.com', name: expect.any(String), status: 'A', source: expect.any(String), class: expect.any(String), created: expect.any(String) });
       expect(row.updated).toEqual(expect.any(String)); // "Last Seen"
     },
-    knownFailing: 'assets carry no `updated` ("Last Seen" shows undefined)',
   }),
   ui('useMy next page', 'GET /my?key=#asset&offset=<JSON.stringify(offset)>', 'src/hooks/useMy.ts:95-103', {
     arrange: async (c) => {
@@ -30,7 +29,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.assets.length).toBeGreaterThan(0);
     },
-    knownFailing: 'a JSON-encoded offset is 400 invalid offset',
   }),
   ui('useMy risk', 'GET /my?key=#risk', 'src/hooks/useMy.ts:79-81; src/types.ts:216-239', {
     arrange: async (c) => void (await addRisk(c, await addAsset(c, 'ui-risk.example.com'), 'ui-list-risk')),
@@ -47,7 +45,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(['JQ', 'JR', 'JF', 'JP']).toContain(body.jobs[0].status); // compared exactly
     },
-    knownFailing: 'job status is answered as JQ#<timestamp>, the UI compares it exactly to JQ/JR/JF/JP',
   }),
   ui('useMy account', 'GET /my?key=#account', 'src/hooks/useAccounts.ts:125-166; src/types.ts:156-168', {
     arrange: (c) => addCollaborator(c),
@@ -64,7 +61,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.accounts).toEqual(expect.arrayContaining([expect.objectContaining({ member: COLLABORATOR, name: TENANT })]));
     },
-    knownFailing: 'only the tenant-side row is written: the collaborator sees no tenant to switch into',
   }),
   ui('useCollaborators', 'GET /my?key=#account + account: <tenant>', 'src/hooks/collaborators.ts:48-56', {
     arrange: (c) => addCollaborator(c),
@@ -96,7 +92,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.assets).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'uiname.example.com' })]));
     },
-    knownFailing: 'name: is 400 (only status:, source:, dns: are accepted)',
   }),
   ui('useGenericSearch dns', 'GET /my?key=dns:<term>', 'src/hooks/useAssets.ts:227-237', {
     arrange: async (c) => void (await addAsset(c, 'ui-dns.example.com')),
@@ -113,7 +108,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.assets).toEqual(expect.arrayContaining([expect.objectContaining({ dns: 'ui-drawer.example.com' })]));
     },
-    knownFailing: 'a bare term is 400',
   }),
   ui('RiskDrawer / overview (bare term)', 'GET /my?key=CVE', 'src/sections/detailsDrawer/RiskDrawer.tsx:170-173; overview/Module.tsx:1094-1095', {
     arrange: async (c) => void (await addRisk(c, await addAsset(c, 'ui-cve.example.com'), 'CVE-2024-3400')),
@@ -122,7 +116,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.risks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'CVE-2024-3400' })]));
     },
-    knownFailing: 'a bare term is 400',
   }),
   ui('AssetDrawer attributes', 'GET /my?key=source:<asset key>&exact=true', 'src/hooks/useGenericSearch.ts:20-25; drawers', {
     arrange: async (c) => {
@@ -183,7 +176,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(flatten(body).length).toBeGreaterThan(0);
     },
-    knownFailing: 'a JSON-encoded offset is 400 invalid offset',
   }),
   cli1('search.by_source (attributes of an asset)', 'GET /my?key=source:<asset key>&label=attribute', 'sdk/entities/search.py:25-38; sdk/entities/assets.py:75-81; sdk/test/test_search.py:25-27', {
     arrange: async (c) => {
@@ -204,7 +196,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(flatten(body)).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'v1name.example.com' })]));
     },
-    knownFailing: 'name: is 400',
   }),
   cli1('search.by_ip', 'GET /my?key=ip:<prefix>', 'sdk/entities/search.py:25-38', {
     arrange: async (c) => void (await addAsset(c, 'v1-ip.example.com', '10.9.8.7')),
@@ -213,7 +204,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(flatten(body)).toEqual(expect.arrayContaining([expect.objectContaining({ name: '10.9.8.7' })]));
     },
-    knownFailing: 'ip: is 400',
   }),
   cli1('search.by_status', 'GET /my?key=status:<prefix>', 'sdk/entities/search.py:25-38', {
     arrange: async (c) => void (await addAsset(c, 'v1-status.example.com')),
@@ -255,7 +245,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(flatten(body).filter((row) => row.member === COLLABORATOR).map((row) => row.name)).toContain(TENANT);
     },
-    knownFailing: 'only the tenant-side row is written: the collaborator sees no tenant',
   }),
   cli1('seeds.get', 'GET /my?key=#seed#domain#<dns>&exact=true', 'sdk/entities/seeds.py:18, :50', {
     arrange: async (c) => void (await c.native('PUT', '/asset', { body: { dns: 'v1-seed.example.com', source: 'seed' } })),
@@ -264,7 +253,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(body.seeds[0]).toMatchObject({ dns: 'v1-seed.example.com', key: '#seed#domain#v1-seed.example.com' });
     },
-    knownFailing: 'no #seed# rows: a seed is a seed-sourced asset, and GET /my does not map #seed# onto it',
   }),
   cli1('preseeds.list', 'GET /my?key=#preseed#', 'sdk/entities/preseeds.py:29', {
     request: () => my('#preseed#'),

@@ -27,3 +27,17 @@ export const deleteAttribute = c('DELETE /attribute', 'delete, then 404', [putAt
   expect((await t.call('DELETE', '/attribute', { body: { key } })).status).toBe(404);
   expect((await t.call('DELETE', '/attribute', { body: { key: EXAMPLE } })).status).toBe(400);
 });
+
+export const postAttribute = c('POST /attribute', 'chariot-ui adds an attribute with POST', [addRisk], async (t) => {
+  const added = await t.call('POST', '/attribute', { body: { key: EXAMPLE, name: 'port', value: '22' } });
+  expect(added.status).toBe(200);
+  expect(added.body.attributes[0]).toMatchObject({ key: `#attribute#port#22${EXAMPLE}`, source: EXAMPLE });
+  expect((await t.call('POST', '/attribute', { body: { key: '#asset#nope.com#nope.com', name: 'a', value: 'b' } })).status).toBe(404);
+});
+
+export const bulkAttributes = c('POST /bulk/attribute', 'bulk upsert of attributes', [addRisk], async (t) => {
+  const bulk = await t.call('POST', '/bulk/attribute', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'port', value: '80' }] } });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body).toMatchObject({ status: 'JP', keys: [`#attribute#port#80${EXAMPLE}`] });
+  expect((await t.call('POST', '/bulk/attribute', { body: { action: 'upsert', items: [] } })).status).toBe(400);
+});

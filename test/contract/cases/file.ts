@@ -18,3 +18,18 @@ export const getFile = c('GET /file', 'download URL, list, 404', [putFile], asyn
   expect((await t.call('GET', '/file', { as: 'bob', query: { name: 'proofs/example.com/sql-injection' } })).status).toBe(404);
   expect((await t.call('GET', '/file')).body.files).toHaveLength(1);
 });
+
+export const profilePicture = c('PUT /file', "chariot-ui's logo name #profilePicture# is a file name", [], async (t) => {
+  const put = await t.call('PUT', '/file', { query: { name: '#profilePicture#' } });
+  expect(put.status).toBe(200);
+  expect(put.body.files[0]).toMatchObject({ key: '#file##profilePicture#', name: '#profilePicture#' });
+  expect((await t.call('GET', '/my', { query: { key: '#file##profilePicture#', exact: 'true' } })).body.files).toHaveLength(1);
+});
+
+export const deleteFile = c('DELETE /file', 'delete a file row; a missing file is a success; readonly cannot', [putFile], async (t) => {
+  const name = 'proofs/example.com/sql-injection';
+  expect((await t.call('DELETE', '/file', { query: { name }, body: {} })).body.files[0]).toMatchObject({ name });
+  expect((await t.call('GET', '/file', { query: { name } })).status).toBe(404);
+  expect(await t.call('DELETE', '/file', { query: { name } })).toEqual({ status: 200, body: { files: [] } });
+  expect((await t.call('DELETE', '/file', { query: { name: '../x' } })).status).toBe(400);
+});

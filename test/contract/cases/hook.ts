@@ -24,3 +24,13 @@ export const hookErrors = c('POST /hook/{username}/{pin}', 'wrong PIN or tenant 
   expect((await t.call('POST', hookPath(t.ada, PIN), { as: null, body: [{ dns: 'ok.example.com' }, { dns: 'bad dns' }] })).status).toBe(400);
   expect((await t.call('GET', '/asset', { query: { key: '#asset#ok.' } })).body).toEqual({ assets: [] });
 });
+
+export const putHook = c('PUT /hook/{username}/{pin}', 'PUT works like POST; each created entity gets one source=webhook attribute', [addAccounts], async (t) => {
+  const put = await t.call('PUT', hookPath(t.ada, PIN), { as: null, body: { dns: 'put.example.com', name: 'put.example.com', finding: 'hook-finding' } });
+  expect(put.status).toBe(200);
+  for (const key of ['#asset#put.example.com#put.example.com', '#risk#put.example.com#hook-finding']) {
+    const attributes = (await t.call('GET', '/my', { query: { key: `source:${key}`, label: 'attribute' } })).body.attributes;
+    expect(attributes).toEqual([expect.objectContaining({ name: 'source', value: 'webhook', source: key })]);
+  }
+  expect(await t.call('PUT', hookPath(t.ada, '00000000-0000-4000-8000-000000000000'), { as: null, body: { dns: 'x.com' } })).toEqual({ status: 401, body: { error: 'invalid webhook' } });
+});

@@ -24,3 +24,30 @@ export const listJobs = c('GET /job', 'list jobs', [queueJobs], async (t) => {
   expect(jobs.body.jobs).toHaveLength(3);
   expect((await t.call('GET', '/job', { query: { key: '#job#example.com#example.com#w' } })).body.jobs).toHaveLength(1);
 });
+
+export const postJob = c('POST /job', 'praetorian-cli: {key, capabilities?, config?} → a bare list; defaults; unknown capability', [addAssets], async (t) => {
+  const queued = await t.call('POST', '/job', { body: { key: EXAMPLE, capabilities: ['whois'], config: { depth: '1' } } });
+  expect(queued.status).toBe(200);
+  expect(queued.body).toEqual([expect.objectContaining({ key: '#job#example.com#example.com#whois', status: 'JQ', config: { depth: '1' } })]);
+  const defaults = await t.call('POST', '/job', { body: { key: EXAMPLE } });
+  expect(defaults.body.map((j: { capability: string }) => j.capability).sort()).toEqual(['portscan', 'subdomain', 'whois']);
+  expect(await t.call('POST', '/job', { body: { key: EXAMPLE, capabilities: ['nope'] } })).toEqual({ status: 400, body: { error: 'unknown capability: nope' } });
+  expect((await t.call('POST', '/job', { body: { capabilities: ['whois'] } })).status).toBe(400);
+});
+
+export const postJobUi = c('POST /job', 'chariot-ui body {name, key} with a job key or #asset#<dns>', [addAssets], async (t) => {
+  const scan = await t.call('POST', '/job', { body: { name: 'whois', key: '#asset#example.com' } });
+  expect(scan.status).toBe(200);
+  expect(scan.body.map((j: { key: string }) => j.key)).toEqual(['#job#example.com#example.com#whois']);
+  const rerun = await t.call('POST', '/job', { body: { name: 'subdomain', key: '#job#example.com#example.com#whois' } });
+  expect(rerun.body).toEqual([expect.objectContaining({ key: '#job#example.com#example.com#subdomain', status: 'JQ' })]);
+  expect((await t.call('POST', '/job', { body: { name: 'whois', key: '#asset#nothing.example' } })).status).toBe(404);
+});
+
+export const putAgent = c('PUT /agent', 'affiliation agent: queued as #job#<target>#system#affiliation', [addAssets], async (t) => {
+  const queued = await t.call('PUT', '/agent', { body: { key: EXAMPLE, agent: 'affiliation' } });
+  expect(queued.status).toBe(200);
+  expect(queued.body).toMatchObject({ key: `#job#${EXAMPLE}#system#affiliation`, status: 'JQ', capability: 'affiliation' });
+  expect((await t.call('PUT', '/agent', { body: { key: EXAMPLE, agent: 'planner' } })).status).toBe(400);
+  expect((await t.call('PUT', '/agent', { as: 'bob', body: { key: EXAMPLE, agent: 'affiliation' } })).status).toBe(404);
+});

@@ -12,7 +12,7 @@ export const createKey = c('POST /key', 'create a key; it authenticates as its c
   t.state.apiKey = key.token;
   const asKey = await t.call('PUT', '/asset', { as: { apiKey: key.token }, body: { dns: 'key.example.com' } });
   expect(asKey.status).toBe(200);
-  expect(asKey.body.assets[0].username).toBe(t.ada);
+  expect(asKey.body[0].username).toBe(t.ada);
   expect((await t.call('POST', '/key', { as: { apiKey: key.token }, body: { name: 'escalate' } })).status).toBe(403);
 });
 

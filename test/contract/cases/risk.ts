@@ -35,7 +35,21 @@ export const deleteRisk = c('DELETE /risk', 'soft delete with a reason', [addRis
   expect(deleted.status).toBe(200);
   expect(deleted.body.risks[0].status).toBe('DIF');
   expect((await t.call('DELETE', '/risk', { body: { key: '#risk#example.com#sql-injection', status: 'XYZ' } })).status).toBe(400);
-  expect((await t.call('DELETE', '/risk', { body: { key: '#risk#example.com#nope' } })).status).toBe(404);
+  expect(await t.call('DELETE', '/risk', { body: { key: '#risk#example.com#nope', status: 'DCD' } })).toEqual({ status: 200, body: { risks: [] } });
+});
+
+export const clientRiskWrites = c('PUT /risk', 'SDK upsert by asset key (comment null); chariot-ui closes with C… and reads it back', [addRisk], async (t) => {
+  const added = await t.call('PUT', '/risk', { body: { key: EXAMPLE, name: 'open-redirect', status: 'TH', comment: null, source: '' } });
+  expect(added.status).toBe(200);
+  expect(added.body.risks[0]).toMatchObject({ key: '#risk#example.com#open-redirect', status: 'TH' });
+  const merged = await t.call('PUT', '/risk', { body: { key: EXAMPLE, name: 'open-redirect', status: 'OH', comment: null } });
+  expect(merged.body.risks[0]).toMatchObject({ status: 'OH' });
+  const browser = { origin: 'http://localhost:3000', 'sec-fetch-mode': 'cors' };
+  const closed = await t.call('PUT', '/risk', { headers: browser, body: { key: '#risk#example.com#open-redirect', name: 'open-redirect', status: 'CHF', comment: '' } });
+  expect(closed.body.risks[0].status).toBe('CHF');
+  expect((await t.call('GET', '/risk', { query: { key: '#risk#example.com#open-redirect' } })).body.risks[0].status).toBe('DHF');
+  expect((await t.call('PUT', '/risk', { body: { key: EXAMPLE, name: 'x', status: 'MH' } })).status).toBe(400);
+  expect((await t.call('PUT', '/risk', { body: { key: '#asset#nope.com#nope.com', name: 'x' } })).status).toBe(404);
 });
 
 export const listRisks = c('GET /risk', 'list risks', [updateRisk, deleteRisk], async (t) => {
@@ -46,4 +60,12 @@ export const listRisks = c('GET /risk', 'list risks', [updateRisk, deleteRisk], 
     ['#risk#example.com#sql-injection', 'OH'],
   ]);
   expect((await t.call('GET', '/risk', { as: 'bob' })).body).toEqual({ risks: [] });
+});
+
+export const bulkRisks = c('POST /bulk/risk', 'bulk upsert of risks; an item on a missing asset changes nothing', [addRisk], async (t) => {
+  const bulk = await t.call('POST', '/bulk/risk', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'bulk-risk', status: 'TH' }] } });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body).toMatchObject({ status: 'JP', keys: ['#risk#example.com#bulk-risk'] });
+  expect((await t.call('POST', '/bulk/risk', { body: { action: 'upsert', items: [{ key: EXAMPLE, name: 'bulk-2' }, { key: '#asset#nope.com#nope.com', name: 'x' }] } })).status).toBe(404);
+  expect((await t.call('GET', '/risk', { query: { key: '#risk#example.com#bulk-2' } })).body).toEqual({ risks: [] });
 });

@@ -26,10 +26,38 @@ export const searchTable = c('GET /my', 'prefix search grouped by type, exact, f
 
 export const badSearch = c('GET /my', 'bad search → 400; isolation', [], async (t) => {
   expect(await t.call('GET', '/my')).toEqual({ status: 400, body: { error: 'key: key is required' } });
-  expect((await t.call('GET', '/my', { query: { key: 'foo' } })).status).toBe(400);
+  expect((await t.call('GET', '/my', { query: { key: '#Not-A-Kind' } })).status).toBe(400);
+  expect((await t.call('GET', '/my', { query: { key: 'name:' } })).status).toBe(400);
+  expect((await t.call('GET', '/my', { query: { key: '#asset#', offset: '"not-a-token"' } })).status).toBe(400);
   expect((await t.call('GET', '/my', { query: { key: '#asset#', exact: 'yes' } })).status).toBe(400);
   expect(await t.call('GET', '/my', { as: 'bob', query: { key: '#' } })).toEqual({ status: 200, body: {} });
   expect(await t.call('GET', '/my', { as: 'bob', query: { key: '#asset#' } })).toEqual({ status: 200, body: { assets: [] } });
+});
+
+export const clientGrammar = c('GET /my', 'clients: name:, ip:, bare terms, JSON-echoed offsets, label vs # key, job codes, asset updated', [addRisk, queueJobs], async (t) => {
+  const byName = await t.call('GET', '/my', { query: { key: 'name:example' } });
+  expect(byName.body.assets.map((a: { key: string }) => a.key)).toContain(EXAMPLE);
+  expect(byName.body.assets[0].updated).toEqual(expect.any(String));
+  const term = await t.call('GET', '/my', { query: { key: 'example.com' } });
+  expect(Object.keys(term.body).sort()).toEqual(['assets', 'jobs', 'risks']);
+  expect((await t.call('GET', '/my', { query: { key: 'CVE' } })).body.risks.map((r: { key: string }) => r.key)).toEqual(['#risk#example.com#CVE-2024-1234']);
+  expect(await t.call('GET', '/my', { query: { key: '#asset#example.com', label: 'risk' } })).toEqual({ status: 200, body: { risks: [] } });
+  const first = await t.call('GET', '/my', { query: { key: '#asset', limit: 1 } });
+  const next = await t.call('GET', '/my', { query: { key: '#asset', limit: 1, offset: JSON.stringify(first.body.offset) } });
+  expect(next.status).toBe(200);
+  expect(next.body.assets[0].key).not.toBe(first.body.assets[0].key);
+  expect((await t.call('GET', '/my', { query: { key: '#job#example.com' } })).body.jobs.map((j: { status: string }) => j.status)).toContain('JQ');
+});
+
+export const countTable = c('GET /my/count', 'statistics by status and source, per query; isolation', [addRisk, queueJobs], async (t) => {
+  const assets = await t.call('GET', '/my/count', { query: { key: '#asset' } });
+  expect(assets.status).toBe(200);
+  expect(assets.body.status.A).toBeGreaterThanOrEqual(1);
+  expect(assets.body.source).toEqual(expect.any(Object));
+  const jobs = await t.call('GET', '/my/count', { query: { key: '#job#' } });
+  expect(Object.keys(jobs.body.status)).toEqual(['JQ']);
+  expect(await t.call('GET', '/my/count', { as: 'bob', query: { key: '#risk' } })).toEqual({ status: 200, body: { status: {}, source: {} } });
+  expect((await t.call('GET', '/my/count')).status).toBe(400);
 });
 
 export const searchGraph = c('POST /my', 'graph search with traversal; errors; isolation', [updateRisk], async (t) => {

@@ -11,7 +11,7 @@ export const exchangeKey = c('GET /token', 'an API key for a token that authenti
   expect(payload).toMatchObject({ email: t.ada, sub: id, token_use: 'api_key' });
   const asToken = await t.call('PUT', '/asset', { as: { authorization: `Bearer ${minted.body.token}` }, body: { dns: 'token.example.com' } });
   expect(asToken.status).toBe(200);
-  expect(asToken.body.assets[0].username).toBe(t.ada);
+  expect(asToken.body[0].username).toBe(t.ada);
   // The key's analyst ceiling holds for its tokens too.
   expect((await t.call('POST', '/key', { as: { authorization: `Bearer ${minted.body.token}` }, body: { name: 'escalate' } })).status).toBe(403);
   expect((await t.call('GET', '/token', { as: null, headers: { 'X-GUARD-API-KEY-ID': id, 'X-GUARD-API-KEY-SECRET': 'wrong' } })).status).toBe(401);
