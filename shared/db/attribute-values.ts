@@ -5,6 +5,7 @@
  * 100-row page that was a measurable share of a request's CPU (docs/bench.md).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { isStorableNumber } from '../model/common';
 
 export type Item = Record<string, AttributeValue>;
 
@@ -39,6 +40,8 @@ export function fromItem(item: Item): Record<string, unknown> {
 function toNumber(value: number): AttributeValue {
   if (!Number.isFinite(value)) throw new Error(`Special numeric value ${value} is not allowed`);
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw new Error(`Number ${value} is greater than Number.MAX_SAFE_INTEGER`);
+  // A fraction DynamoDB cannot hold would be a ValidationException ("Number underflow") at write time.
+  if (!isStorableNumber(value)) throw new Error(`Number ${value} is outside DynamoDB's number range`);
   return { N: String(value) };
 }
 

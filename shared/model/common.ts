@@ -69,21 +69,30 @@ export function recordHistory(
 
 export const MAX_HISTORY = 100;
 
+/** Numbers DynamoDB stores exactly: finite, integers within ±2^53, fractions of magnitude 1E-130 or more. */
+export function isStorableNumber(value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (Number.isInteger(value)) return Number.isSafeInteger(value);
+  return Math.abs(value) >= 1e-130;
+}
+
+export const STORABLE_NUMBER_RULE = 'numbers must be finite: integers within ±2^53, fractions of at least 1E-130';
+
 /**
  * Free-form JSON a client may store (account settings, job config): at most 16 KB once serialised, and
- * numbers DynamoDB can hold exactly (finite; integers within ±2^53), so a write never fails after validation.
+ * numbers DynamoDB can hold exactly (`isStorableNumber`), so a write never fails after validation.
  */
 export const freeJson = z.unknown().superRefine((value, context) => {
   let unsafeNumber = false;
   let prototypeKey = false;
   const text = JSON.stringify(value, (key, v: unknown) => {
-    if (typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)))) unsafeNumber = true;
+    if (typeof v === 'number' && !isStorableNumber(v)) unsafeNumber = true;
     if (key === '__proto__') prototypeKey = true;
     return v;
   });
   // JSON.parse keeps `__proto__` as a plain key, but the marshaller and every spread treat it as the prototype.
   if (prototypeKey) context.addIssue({ code: 'custom', message: 'keys named __proto__ are not allowed' });
-  else if (unsafeNumber) context.addIssue({ code: 'custom', message: 'numbers must be finite and integers within ±2^53' });
+  else if (unsafeNumber) context.addIssue({ code: 'custom', message: STORABLE_NUMBER_RULE });
   else if (text !== undefined && Buffer.byteLength(text) > 16_384) context.addIssue({ code: 'custom', message: 'must be at most 16 KB of JSON' });
 });
 
