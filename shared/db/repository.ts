@@ -98,6 +98,7 @@ const isConditionFailure = (error: unknown): boolean =>
 function rethrowWriteError(error: unknown): never {
   const { name, message } = (error ?? {}) as Error;
   if (name === 'ValidationException' && /item size/i.test(message)) throw payloadTooLarge('the entity is too large to store');
+  if (name === 'ValidationException' && /nesting levels/i.test(message)) throw invalidInput('the entity nests too deeply to store');
   if (/MAX_SAFE_INTEGER|special numeric value|unsupported type|number range|number (underflow|overflow)/i.test(message ?? '')) throw invalidInput(`unsupported value: ${message}`);
   throw error;
 }

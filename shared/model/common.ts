@@ -78,9 +78,20 @@ export function isStorableNumber(value: number): boolean {
 
 export const STORABLE_NUMBER_RULE = 'numbers must be finite: integers within ±2^53, fractions of at least 1E-130';
 
+/** DynamoDB nests at most 32 levels in an item; free JSON sits a level or two down, so it gets 16. */
+export const MAX_FREE_JSON_DEPTH = 16;
+
+function nestedDeeperThan(value: unknown, levels: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (levels === 0) return true;
+  for (const child of Object.values(value)) if (nestedDeeperThan(child, levels - 1)) return true;
+  return false;
+}
+
 /**
  * Free-form JSON a client may store (account settings, job config): at most 16 KB once serialised, and
- * numbers DynamoDB can hold exactly (`isStorableNumber`), so a write never fails after validation.
+ * numbers DynamoDB can hold exactly (`isStorableNumber`), nested at most `MAX_FREE_JSON_DEPTH` levels, so a write
+ * never fails after validation.
  */
 export const freeJson = z.unknown().superRefine((value, context) => {
   let unsafeNumber = false;
@@ -94,6 +105,7 @@ export const freeJson = z.unknown().superRefine((value, context) => {
   if (prototypeKey) context.addIssue({ code: 'custom', message: 'keys named __proto__ are not allowed' });
   else if (unsafeNumber) context.addIssue({ code: 'custom', message: STORABLE_NUMBER_RULE });
   else if (text !== undefined && Buffer.byteLength(text) > 16_384) context.addIssue({ code: 'custom', message: 'must be at most 16 KB of JSON' });
+  else if (nestedDeeperThan(value, MAX_FREE_JSON_DEPTH)) context.addIssue({ code: 'custom', message: `must nest at most ${MAX_FREE_JSON_DEPTH} levels` });
 });
 
 export function compact<T extends object>(value: T): T {

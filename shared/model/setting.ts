@@ -1,7 +1,7 @@
-/** Setting: `#setting#<name>`, any JSON value, `last_modified` RFC3339 with sub-second precision. */
+/** Setting: `#setting#<name>`, any storable JSON value (`freeJson`), `last_modified` RFC3339 with sub-second precision. */
 import * as z from 'zod';
 import { invalidInput } from '../errors';
-import { assertKeyLength, nowNano, parseInput, segment, type BaseRow } from './common';
+import { assertKeyLength, freeJson, nowNano, parseInput, segment, type BaseRow } from './common';
 
 export interface Setting extends BaseRow {
   name: string;
@@ -21,7 +21,7 @@ const VALIDATORS: Record<string, z.ZodType> = {
   blocked_capabilities: z.object({ capabilities: z.array(z.string()).min(1) }),
 };
 
-export const SettingInput = z.object({ name: segment('name', 128), value: z.unknown() });
+export const SettingInput = z.object({ name: segment('name', 128), value: freeJson });
 
 export const settingKey = (name: string): string => assertKeyLength(`#setting#${name}`);
 

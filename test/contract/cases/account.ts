@@ -18,6 +18,8 @@ export const accountErrors = c('POST /account/{member}', 'errors: bad role, bad 
   // Values DynamoDB cannot hold exactly are refused up front (they used to surface as a 500 from the table).
   expect(await t.call('POST', member(t.cy), { body: { settings: { n: 1e16 } } })).toEqual({ status: 400, body: { error: 'settings: numbers must be finite: integers within ±2^53, fractions of at least 1E-130' } });
   expect((await t.call('POST', member(t.cy), { rawBody: '{"settings":{"n":1.5e-214}}' })).status).toBe(400);
+  const deep = '{"a":'.repeat(700) + '1' + '}'.repeat(700);
+  expect(await t.call('POST', member(t.cy), { rawBody: `{"config":${deep}}` })).toEqual({ status: 400, body: { error: 'settings: must nest at most 16 levels' } });
   expect((await t.call('POST', member(t.cy), { rawBody: '{"settings":{"n":1e400}}' })).status).toBe(400);
   expect((await t.call('POST', member(t.cy), { body: { settings: { blob: 'x'.repeat(20_000) } } })).status).toBe(400);
   expect(await t.call('POST', member(t.bob), { as: 'cy', account: t.ada, body: { role: 'admin' } })).toEqual({
