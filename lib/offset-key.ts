@@ -10,9 +10,9 @@ export const OFFSET_KEY_ROTATION_ENTRY = 'lambdas/offset-key-rotation/handler.ts
 export const OFFSET_KEY_ROTATION_DAYS = 30;
 
 /**
- * The HMAC key ring of pagination offsets, generated per environment: JSON {"current", "previous"}
- * (shared/db/offset.ts). Rotated on a schedule by lambdas/offset-key-rotation/, which makes a new key
- * current and keeps the old one as previous, so tokens already handed out keep verifying.
+ * The HMAC key ring of pagination offsets, generated per environment: JSON {"current", "previous", "next"}
+ * (shared/db/offset.ts). Rotated on a schedule by lambdas/offset-key-rotation/, which promotes the staged
+ * key and keeps the old one as previous (key-ring.ts), so tokens already handed out keep verifying.
  */
 export class OffsetKey extends Construct {
   readonly secret: secretsmanager.Secret;
@@ -20,7 +20,7 @@ export class OffsetKey extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.secret = new secretsmanager.Secret(this, 'Secret', {
-      description: 'HMAC key ring of Chariot pagination offsets: {"current", "previous"}',
+      description: 'HMAC key ring of Chariot pagination offsets: {"current", "previous", "next"}',
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'current', passwordLength: 64, excludePunctuation: true },
     });
     const rotation = new ChariotFunction(this, 'Rotation', {

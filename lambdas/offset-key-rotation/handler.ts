@@ -1,7 +1,8 @@
 /**
- * Secrets Manager rotation of the offset key ring (lib/offset-key.ts), the standard four steps. A new
- * random key becomes `current` and the old `current` becomes `previous`, so offset tokens handed out
- * before the rotation still verify (shared/db/offset.ts) until the next one.
+ * Secrets Manager rotation of the offset key ring (lib/offset-key.ts), the standard four steps. The staged
+ * `next` key becomes `current`, the old `current` becomes `previous` and a new random key is staged
+ * (key-ring.ts), so tokens handed out before the rotation still verify (shared/db/offset.ts) until the next one,
+ * and processes still holding the old ring accept what the rotated ones sign.
  */
 import { randomBytes } from 'node:crypto';
 import {

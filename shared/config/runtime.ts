@@ -68,7 +68,7 @@ export interface RuntimeConfig {
   readonly dynamodbDeadline: { readonly connectMs: number; readonly requestMs: number; readonly maxAttempts: number };
   /** Present when the binding names cognito. */
   readonly cognito?: CognitoConfig;
-  /** The offset key ring (JSON {current, previous}); present when the binding names offsetKey. */
+  /** The offset key ring (JSON {current, previous?, next?}); present when the binding names offsetKey. */
   readonly offsetKeys?: SecretSource;
   /** Absent when the process serves no file routes. */
   readonly files?: FilesConfig;

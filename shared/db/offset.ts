@@ -21,14 +21,18 @@ function canonical(value: Json): string {
 }
 
 /**
- * The offset HMAC keys: `current` signs, `previous` (the key before the last rotation) still verifies, so
- * tokens handed out before a rotation keep working for one more rotation period. Stored as this JSON in
- * Secrets Manager (lib/offset-key.ts); lambdas/offset-key-rotation/ moves current to previous.
+ * The offset HMAC keys: `current` signs; `previous` (the key before the last rotation) and `next` (the key the
+ * next rotation will promote) also verify. So a process that read the ring before a rotation (a Fargate task
+ * keeps the ring it started with) accepts what the rotated processes sign, and they accept what it signs.
+ * Stored as this JSON in Secrets Manager (lib/offset-key.ts); lambdas/offset-key-rotation/ advances it.
  */
 export interface OffsetKeyRing {
   readonly current: string;
   readonly previous?: string;
+  readonly next?: string;
 }
+
+const RING_SHAPE = '{"current": "...", "previous"?: "...", "next"?: "..."}';
 
 /** Parses the secret's JSON; a key shorter than 32 characters is refused (a test value leaking into AWS, say). */
 export function parseOffsetKeyRing(text: string): OffsetKeyRing {
@@ -36,14 +40,15 @@ export function parseOffsetKeyRing(text: string): OffsetKeyRing {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error('the offset key secret must be JSON {"current": "...", "previous": "..."}');
+    throw new Error(`the offset key secret must be JSON ${RING_SHAPE}`);
   }
-  const ring = parsed as Partial<Record<'current' | 'previous', unknown>>;
+  const ring = parsed as Partial<Record<'current' | 'previous' | 'next', unknown>>;
   const ok = (key: unknown) => typeof key === 'string' && key.length >= 32;
-  if (!ring || typeof ring !== 'object' || !ok(ring.current) || (ring.previous !== undefined && !ok(ring.previous))) {
-    throw new Error('the offset key secret must be JSON {"current": "...", "previous": "..."} with keys of at least 32 characters');
+  const okIfGiven = (key: unknown) => key === undefined || ok(key);
+  if (!ring || typeof ring !== 'object' || !ok(ring.current) || !okIfGiven(ring.previous) || !okIfGiven(ring.next)) {
+    throw new Error(`the offset key secret must be JSON ${RING_SHAPE} with keys of at least 32 characters`);
   }
-  return { current: ring.current as string, previous: ring.previous as string | undefined };
+  return { current: ring.current as string, previous: ring.previous as string | undefined, next: ring.next as string | undefined };
 }
 
 /** base64url of the MAC: compared as this text, so both sides of timingSafeEqual have the token's own encoding. */
@@ -66,7 +71,7 @@ export function decodeOffset(keys: OffsetKeyRing, scope: string, token: string):
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined || token.length > 4096) throw invalidInput('invalid offset');
   // Every key is checked (no early exit), so timing does not tell which key signed.
-  const matches = [keys.current, keys.previous].filter((key): key is string => key !== undefined).map((key) => sameText(signature, mac(key, scope, payload)));
+  const matches = [keys.current, keys.previous, keys.next].filter((key): key is string => key !== undefined).map((key) => sameText(signature, mac(key, scope, payload)));
   if (!matches.includes(true)) throw invalidInput('invalid offset');
   let decoded: unknown;
   try {

@@ -11,12 +11,22 @@ const start = { username: 'tenant', key: '#asset#a' };
 test('a token signed before a rotation still verifies after it; two rotations later it does not', () => {
   const first = { current: key('a') };
   const token = encodeOffset(first, scope, start);
-  const second = rotatedKeyRing(first, key('b'));
-  expect(second).toEqual({ current: key('b'), previous: key('a') });
+  // The generated secret has no staged key: the first rotation only stages one, signing is unchanged.
+  const staged = rotatedKeyRing(first, key('b'));
+  expect(staged).toEqual({ current: key('a'), next: key('b') });
+  const second = rotatedKeyRing(staged, key('c'));
+  expect(second).toEqual({ current: key('b'), previous: key('a'), next: key('c') });
   expect(decodeOffset(second, scope, token)).toEqual(start);
-  // New tokens are signed with the new key only.
-  expect(() => decodeOffset(first, scope, encodeOffset(second, scope, start))).toThrow('invalid offset');
-  expect(() => decodeOffset(rotatedKeyRing(second, key('c')), scope, token)).toThrow('invalid offset');
+  expect(() => decodeOffset(rotatedKeyRing(rotatedKeyRing(second, key('d')), key('e')), scope, token)).toThrow('invalid offset');
+});
+
+test('a process still holding the ring before a rotation and a rotated one accept each other', () => {
+  const before = { current: key('a'), next: key('b') }; // a Fargate task started before the rotation
+  const after = rotatedKeyRing(before, key('c')); // a Lambda that re-read the secret
+  expect(decodeOffset(before, scope, encodeOffset(after, scope, start))).toEqual(start);
+  expect(decodeOffset(after, scope, encodeOffset(before, scope, start))).toEqual(start);
+  // A ring that never held a key does not accept it.
+  expect(() => decodeOffset({ current: key('a') }, scope, encodeOffset({ current: key('z') }, scope, start))).toThrow('invalid offset');
 });
 
 test('tampered, truncated or other-scope tokens are 400s', () => {
@@ -31,6 +41,8 @@ test('tampered, truncated or other-scope tokens are 400s', () => {
 
 test('the key ring secret is checked at parse time', () => {
   expect(parseOffsetKeyRing(JSON.stringify({ current: key('a'), previous: key('b') }))).toEqual({ current: key('a'), previous: key('b') });
+  expect(parseOffsetKeyRing(JSON.stringify({ current: key('a'), next: key('c') }))).toEqual({ current: key('a'), next: key('c') });
+  expect(() => parseOffsetKeyRing(JSON.stringify({ current: key('a'), next: 'short' }))).toThrow('at least 32');
   expect(() => parseOffsetKeyRing('not json')).toThrow(/JSON/);
   expect(() => parseOffsetKeyRing(JSON.stringify({ current: 'short' }))).toThrow(/32 characters/);
 });
