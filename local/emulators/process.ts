@@ -17,6 +17,36 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether `port` can be bound on 127.0.0.1 right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port below the OS's ephemeral range, for a server restarted on the same port after a crash: no
+ * `freePort()` (bind to 0) and no outgoing connection is ever given such a port, so nothing else takes it
+ * while the server is down.
+ */
+export async function stablePort(): Promise<number> {
+  let ephemeralStart = 32768;
+  try {
+    ephemeralStart = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || ephemeralStart;
+  } catch {
+    // not Linux: the common default
+  }
+  const low = Math.min(20_000, ephemeralStart - 1000);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (ephemeralStart - low));
+    if (await canBind(port)) return port;
+  }
+  return freePort();
+}
+
 export interface ManagedProcess {
   readonly child: ChildProcess;
   /** The last few KB of stdout+stderr, for error messages. */

@@ -5,6 +5,7 @@
  * one per restart. A hung emulator (alive but silent) is left alone: the runtimes answer 503 meanwhile.
  */
 import type { EmulatorHandle } from './dynamodb-local';
+import { stablePort } from './process';
 
 const FIRST_BACKOFF_MS = 100;
 const MAX_BACKOFF_MS = 8000;
@@ -23,7 +24,8 @@ export async function superviseEmulator(
   log: (line: string) => void,
   port?: number,
 ): Promise<SupervisedEmulator> {
-  let current = await start(port);
+  // Restarts reuse the port (clients keep their endpoint; cognito's issuer embeds it), so it comes from outside the ephemeral range.
+  let current = await start(port ?? (await stablePort()));
   const fixedPort = current.port;
   let stopping = false;
   let restarts = 0;
