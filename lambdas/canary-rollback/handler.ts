@@ -3,14 +3,12 @@
  * (alarm → Lambda action), which sets the route's weighted listener rule back to 100 % Lambda and logs
  * why. `CANARY_RULES` (set by lib/migration/canary-rollback.ts) maps each alarm name to its rule.
  */
-import { ElasticLoadBalancingV2Client, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
 import { rootLogger } from '../../shared/observability/logger';
 
-export interface CanaryRule {
+export interface CanaryRule extends WeightedRule {
   readonly route: string;
-  readonly ruleArn: string;
-  readonly lambdaTargetGroupArn: string;
-  readonly serviceTargetGroupArn: string;
 }
 
 /** The part of the alarm-action event this function reads. */
@@ -35,22 +33,7 @@ export async function rollback(
     rootLogger().info('alarm ignored', { alarm: alarmName, state: state.value, known: Boolean(rule) });
     return { rolledBack: null };
   }
-  await client.send(
-    new ModifyRuleCommand({
-      RuleArn: rule.ruleArn,
-      Actions: [
-        {
-          Type: 'forward',
-          ForwardConfig: {
-            TargetGroups: [
-              { TargetGroupArn: rule.lambdaTargetGroupArn, Weight: 100 },
-              { TargetGroupArn: rule.serviceTargetGroupArn, Weight: 0 },
-            ],
-          },
-        },
-      ],
-    }),
-  );
+  await client.send(setFargateWeight(rule, 0));
   rootLogger().warn('canary rolled back to Lambda', { route: rule.route, alarm: alarmName, reason: state.reason });
   return { rolledBack: rule.route };
 }

@@ -14,7 +14,6 @@ import {
   DescribeRulesCommand,
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
-  ModifyRuleCommand,
   type Action,
   type ElasticLoadBalancingV2Client,
   type Rule,
@@ -22,7 +21,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { HttpMethod } from '../../shared/routing/routes';
 import { albPathPattern } from '../../shared/routing/alb-path';
-export { albPathPattern };
+import { setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
 
 /** The client as the shifter uses it; tests pass a stub (the one mock: there is no ELB API here). */
 export type ElbClient = Pick<ElasticLoadBalancingV2Client, 'send'>;
@@ -35,10 +34,7 @@ export interface RouteRef {
   readonly path: string;
 }
 
-export interface LiveWeights {
-  readonly ruleArn: string;
-  readonly lambdaTargetGroupArn: string;
-  readonly serviceTargetGroupArn: string;
+export interface LiveWeights extends WeightedRule {
   /** Percent of the rule's traffic on the service (ALB weights normalised to 0–100). */
   readonly fargatePercent: number;
 }
@@ -115,21 +111,6 @@ export async function shiftWeights(
   percent: number,
 ): Promise<{ before: LiveWeights; after: LiveWeights }> {
   const before = await readWeights(client, listenerArn, route);
-  await client.send(
-    new ModifyRuleCommand({
-      RuleArn: before.ruleArn,
-      Actions: [
-        {
-          Type: 'forward',
-          ForwardConfig: {
-            TargetGroups: [
-              { TargetGroupArn: before.lambdaTargetGroupArn, Weight: 100 - percent },
-              { TargetGroupArn: before.serviceTargetGroupArn, Weight: percent },
-            ],
-          },
-        },
-      ],
-    }),
-  );
+  await client.send(setFargateWeight(before, percent));
   return { before, after: await readWeights(client, listenerArn, route) };
 }
