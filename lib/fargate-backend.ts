@@ -4,7 +4,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { albPathPattern, type ListenerRuleSpec } from './listener-rules';
+import { albPathPattern } from '../shared/routing/alb-path';
+import type { ListenerRuleSpec } from './listener-rules';
 
 export interface FargateBackendProps {
   readonly vpc: ec2.IVpc;

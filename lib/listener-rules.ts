@@ -6,7 +6,6 @@
  */
 import type { HttpMethod } from '../shared/routing/routes';
 import { albPathPattern } from '../shared/routing/alb-path';
-export { albPathPattern };
 
 /** ALB quotas per listener rule (Elastic Load Balancing, "Quotas for your Application Load Balancers"). */
 export const ALB_RULE_LIMITS = { conditionValues: 5, wildcards: 5 } as const;

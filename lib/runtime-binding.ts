@@ -17,7 +17,7 @@ export interface RuntimeResources extends SharedResources {
   readonly logLevel?: string;
 }
 
-const SECRET_NEEDS: readonly SecretNeed[] = ['offsetKey', 'apiTokenKey', 'graph'];
+const SECRET_NEEDS = Object.keys(SECRET_DELIVERY) as SecretNeed[];
 
 function secretOf(need: SecretNeed, resources: RuntimeResources): secretsmanager.ISecret {
   return { offsetKey: resources.offsetKeySecret, apiTokenKey: resources.apiTokenSecret, graph: resources.neo4jSecret }[need];

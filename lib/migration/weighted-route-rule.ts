@@ -8,7 +8,7 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { HttpMethod } from '../../shared/routing/routes';
-import { albPathPattern } from '../../tooling/shift/elb-weights';
+import { albPathPattern } from '../../shared/routing/alb-path';
 
 export interface WeightedRouteRuleProps {
   readonly listener: elbv2.IApplicationListener;

@@ -3,29 +3,22 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; a tiny race remains, callers retry on bind failure). */
-export function freePort(): Promise<number> {
+/** Binds `port` on 127.0.0.1 (0: the OS picks one), closes it again and resolves with the port bound. */
+function bindOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(bound));
     });
   });
 }
 
-/** Whether `port` can be bound on 127.0.0.1 right now. */
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
+/** A free TCP port on 127.0.0.1 (the OS picks it; a tiny race remains, callers retry on bind failure). */
+export const freePort = (): Promise<number> => bindOnce(0);
 
 /**
  * A free port below the OS's ephemeral range, for a server restarted on the same port after a crash: no
@@ -42,7 +35,7 @@ export async function stablePort(): Promise<number> {
   const low = Math.min(20_000, ephemeralStart - 1000);
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = low + Math.floor(Math.random() * (ephemeralStart - low));
-    if (await canBind(port)) return port;
+    if (await bindOnce(port).then(() => true, () => false)) return port;
   }
   return freePort();
 }

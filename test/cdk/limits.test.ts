@@ -1,7 +1,8 @@
 /** AWS limits the templates must respect for any route table, the prod placeholder guard, and the network shape. */
 import { App, type Stack } from 'aws-cdk-lib';
 import { buildApp } from '../../bin/build-app';
-import { ALB_RULE_LIMITS, albPathPattern, listenerRules } from '../../lib/listener-rules';
+import { ALB_RULE_LIMITS, listenerRules } from '../../lib/listener-rules';
+import { albPathPattern } from '../../shared/routing/alb-path';
 import { ROUTE_GROUPS, ROUTES } from '../../shared/routing/table';
 import { findPlaceholders } from '../../tooling/deploy-config/placeholders';
 import { loadDeploymentConfig, readCdkJsonContext } from '../../tooling/deploy-config/load';
