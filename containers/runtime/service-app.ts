@@ -60,15 +60,8 @@ export function createServiceApp(service: ServiceName, deps: ApiDependencies, op
   const metrics = routeMetrics('fargate');
   for (const { route } of table.values()) {
     app.on(route.method, honoPath(route.path), async (c) => {
-      const started = performance.now();
-      let status = 500;
-      try {
-        const response = await dispatch(route.id, await requestFromContext(c), deps, table);
-        status = response.status;
-        return toResponse(route.id === options.perturbRoute ? perturbed(response) : response);
-      } finally {
-        metrics.record(route.id, status, performance.now() - started);
-      }
+      const response = await metrics.measure(route.id, async () => dispatch(route.id, await requestFromContext(c), deps, table));
+      return toResponse(route.id === options.perturbRoute ? perturbed(response) : response);
     });
   }
   app.notFound((c) => c.json({ error: 'not found' }, 404));

@@ -55,19 +55,14 @@ export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const id = event.routeKey;
     if (!isRouteId(id)) return resultFromResponse(json(404, { error: `no route ${id}` }));
-    const started = performance.now();
     const request = requestFromEvent(event, table.get(id)?.route);
-    dependencies ??= build().catch((error) => {
+    const ready = (dependencies ??= build().catch((error) => {
       dependencies = undefined; // a failed cold start is retried by the next invocation
       throw error;
-    });
-    let status = 500;
+    }));
     try {
-      const response = await dispatch(id, request, await dependencies, table);
-      status = response.status;
-      return resultFromResponse(response);
+      return resultFromResponse(await metrics.measure(id, async () => dispatch(id, request, await ready, table)));
     } finally {
-      metrics.record(id, status, performance.now() - started);
       if (flushEachInvocation) metrics.flush();
     }
   };

@@ -68,6 +68,19 @@ export class RouteMetrics {
     return aggregate;
   }
 
+  /** Runs one request's dispatch and records it: its status, or 500 when it threw, and its latency. */
+  async measure<R extends { readonly status: number }>(route: string, dispatch: () => Promise<R>): Promise<R> {
+    const started = performance.now();
+    let status = 500;
+    try {
+      const response = await dispatch();
+      status = response.status;
+      return response;
+    } finally {
+      this.record(route, status, performance.now() - started);
+    }
+  }
+
   /** One answered request. */
   record(route: string, status: number, latencyMs: number): void {
     const aggregate = this.aggregate(route);
