@@ -58,7 +58,7 @@ export function shadowCopyConfig(env: NodeJS.ProcessEnv): ShadowCopyConfig | und
     throw new Error(`${SHADOW_VARIABLES.comparerArn} (a function ARN) and ${SHADOW_VARIABLES.routes} (JSON {"GET /asset": 5}) go together`);
   }
   const parsed = ShadowRoutesSchema.safeParse(JSON.parse(routes));
-  if (!parsed.success) throw new Error(`${SHADOW_VARIABLES.routes}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  if (!parsed.success) throw new Error(`${SHADOW_VARIABLES.routes} must be JSON {"GET /asset": 5} (route id → sample percent 0–100): ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   return { comparerArn, routes: parsed.data };
 }
 
