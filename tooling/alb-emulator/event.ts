@@ -7,7 +7,8 @@
  * own headers added, a body that is not text base64-encoded, and an empty body sent as "".
  * `multiValue` is the target group attribute `lambda.multi_value_headers.enabled`.
  */
-import type { ALBEvent } from 'aws-lambda';
+import type { ALBEvent, ALBResult } from 'aws-lambda';
+import type { GatewayResponse } from '../http-api-emulator/types';
 
 /** Content types the ALB passes as text; anything else (or any content-encoding) arrives base64-encoded. */
 const TEXT_TYPES = /^(text\/|application\/(json|javascript|xml))/i;
@@ -56,4 +57,13 @@ export function albEvent(input: AlbEventInput): ALBEvent {
   }
   // Without multi-value headers the ALB keeps the last value of a repeated name.
   return { ...base, queryStringParameters: Object.fromEntries(query), headers: Object.fromEntries(lines) };
+}
+
+/** What the ALB sends the client for a Lambda target's result: its status, headers (either mode) and body. */
+export function responseFromAlbResult(result: ALBResult): GatewayResponse {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
+  const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  return { status: result.statusCode, headers, body };
 }

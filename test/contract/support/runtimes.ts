@@ -10,7 +10,7 @@ import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { SERVICES, type ServiceName } from '../../../shared/routing/routes';
 import { groupOf } from '../../../shared/routing/table';
 import { createServiceApp } from '../../../containers/runtime/service-app';
-import { albEvent } from '../../../tooling/alb-emulator/event';
+import { albEvent, responseFromAlbResult } from '../../../tooling/alb-emulator/event';
 import { httpApiEvent } from '../../../tooling/http-api-emulator/event';
 import { lambdaContext, responseFromResult } from '../../../tooling/http-api-emulator/lambda-integration';
 import { EVERY_ROUTE, findRoute } from '../../../tooling/http-api-emulator/routing';
@@ -94,9 +94,9 @@ export function albRuntime(handlers: Readonly<Record<string, LambdaHandler>>): R
       });
       const result = (await handlers[group](event, lambdaContext(`chariot-${group}`, request.requestId))) as ALBResult;
       expect(result.statusDescription).toMatch(new RegExp(`^${result.statusCode} \\w`));
-      const headers = Object.fromEntries(Object.entries(result.multiValueHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v.join(', ')]));
-      const body = result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8').toString('utf8');
-      return { status: result.statusCode, contentType: headers['content-type'], headers, body: parse(body) };
+      const response = responseFromAlbResult(result);
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+      return { status: response.status, contentType: headers['content-type'], headers, body: parse((response.body as Buffer).toString('utf8')) };
     },
     async close() {},
   };
