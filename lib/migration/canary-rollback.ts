@@ -4,19 +4,17 @@
  * service's target group do not blur them), each invoking one small function that sets the route's rule
  * back to 100 % Lambda (lambdas/canary-rollback/handler.ts).
  */
-import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, type MetricsRuntime } from '../../shared/observability/route-metrics';
 import type { MigrationPolicy } from '../../tooling/deploy-config/schema';
-import { REPO_ROOT } from '../../tooling/paths';
 import type { CanaryRule } from '../../lambdas/canary-rollback/handler';
-import { LAMBDA_BUNDLING } from '../lambda-bundling';
+import { lambdaEnvironment } from '../backend-environment';
+import { ChariotFunction } from '../chariot-function';
 import type { WeightedRouteRule } from './weighted-route-rule';
 
 /** A per-route metric as route-metrics.ts emits it (the full dimension set, as CloudWatch keys metrics by it). */
@@ -40,7 +38,7 @@ export interface CanaryRollbackProps {
 }
 
 export class CanaryRollback extends Construct {
-  readonly function: nodejs.NodejsFunction;
+  readonly function: lambda.Function;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: CanaryRollbackProps) {
@@ -83,17 +81,13 @@ export class CanaryRollback extends Construct {
         this.alarms.push(alarm);
       }
     }
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(REPO_ROOT, 'lambdas/canary-rollback/handler.ts'),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+    // The project's function defaults (Node 22 arm64, log retention, X-Ray), one per environment.
+    this.function = new ChariotFunction(this, 'Function', {
+      entry: 'lambdas/canary-rollback/handler.ts',
+      environment: { ...lambdaEnvironment('canary-rollback'), CANARY_RULES: JSON.stringify(rules) },
       timeout: Duration.seconds(30),
-      bundling: { ...LAMBDA_BUNDLING, externalModules: [...LAMBDA_BUNDLING.externalModules] },
-      environment: { CANARY_RULES: JSON.stringify(rules) },
-    });
+      memorySize: 256,
+    }).function;
     this.function.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['elasticloadbalancing:ModifyRule'], resources: [...props.canaries.values()].map((w) => w.rule.listenerRuleArn) }),
     );

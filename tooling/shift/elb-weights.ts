@@ -21,12 +21,11 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { HttpMethod } from '../../shared/routing/routes';
 import { albPathPattern } from '../../shared/routing/alb-path';
-import { setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
+import { ENVIRONMENT_TAG, setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
 
 /** The client as the shifter uses it; tests pass a stub (the one mock: there is no ELB API here). */
 export type ElbClient = Pick<ElasticLoadBalancingV2Client, 'send'>;
 
-export const ENVIRONMENT_TAG = 'chariot:environment';
 
 
 export interface RouteRef {
