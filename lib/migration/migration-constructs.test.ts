@@ -1,4 +1,4 @@
-/** Template tests of the migration constructs (not wired into the stacks yet; docs/migration.md). */
+/** Template tests of the migration constructs on their own (wired into the API stack: test/cdk/migration.test.ts). */
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';

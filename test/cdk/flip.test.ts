@@ -43,7 +43,7 @@ describe('flipping one route to fargate', () => {
     const [container] = task.Properties!.ContainerDefinitions;
     expect(container.PortMappings).toEqual([expect.objectContaining({ ContainerPort: 8080 })]);
     const environment = Object.fromEntries(container.Environment.map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
-    expect(environment).toMatchObject({ PORT: '8080', POWERTOOLS_SERVICE_NAME: 'inventory', POWERTOOLS_TRACE_ENABLED: 'false' });
+    expect(environment).toMatchObject({ PORT: '8080', POWERTOOLS_SERVICE_NAME: 'inventory', CHARIOT_ENV: 'dev', AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000' });
     // Env and secrets derive from the service's binding (test/cdk/binding.test.ts runs them through loadRuntimeConfig):
     // secrets arrive as values injected by ECS, never as ARNs the task would have to read itself.
     const secrets = container.Secrets.map((secret: { Name: string }) => secret.Name).sort();
