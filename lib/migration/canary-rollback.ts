@@ -12,7 +12,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, type MetricsRuntime } from '../../shared/observability/route-metrics';
 import type { MigrationPolicy } from '../../tooling/deploy-config/schema';
-import type { CanaryRule } from '../../lambdas/canary-rollback/handler';
+import { alarmRoutePrefix, type CanaryRule } from '../../lambdas/canary-rollback/handler';
 import { lambdaEnvironment } from '../backend-environment';
 import { ChariotFunction } from '../chariot-function';
 import type { WeightedRouteRule } from './weighted-route-rule';
@@ -30,6 +30,13 @@ export function routeMetric(envName: string, route: string, runtime: MetricsRunt
 
 const slug = (route: string) => route.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/**
+ * Canary routes one environment may have at once: the function's CANARY_RULES holds ~470 bytes per route (three
+ * ARNs) and Lambda env is capped at 4 KB. Canaries are short-lived steps, so synth refuses more rather than
+ * deploying a function CloudFormation would reject.
+ */
+export const MAX_CANARY_ROUTES = 8;
+
 export interface CanaryRollbackProps {
   readonly envName: string;
   readonly policy: Pick<MigrationPolicy, 'maxFargate5xxPercent' | 'maxFargateP99Ms'>;
@@ -43,6 +50,11 @@ export class CanaryRollback extends Construct {
 
   constructor(scope: Construct, id: string, props: CanaryRollbackProps) {
     super(scope, id);
+    if (props.canaries.size > MAX_CANARY_ROUTES) {
+      throw new Error(
+        `${props.canaries.size} routes are in canary in ${props.envName} (${[...props.canaries.keys()].join(', ')}); at most ${MAX_CANARY_ROUTES} at once: move some to fargate or back to lambda first`,
+      );
+    }
     const rules: Record<string, CanaryRule> = {};
     const alarmsToAdd: cloudwatch.Alarm[] = [];
     for (const [route, weighted] of props.canaries) {
@@ -61,6 +73,7 @@ export class CanaryRollback extends Construct {
         ['p99', p99, props.policy.maxFargateP99Ms, `p99 above ${props.policy.maxFargateP99Ms} ms`],
       ] as const) {
         const alarmName = `${name}-${suffix}`;
+        if (alarmRoutePrefix(alarmName) !== name) throw new Error(`Alarm ${alarmName} would not find its rule`);
         const alarm = new cloudwatch.Alarm(this, `${slug(route)}-${suffix}`, {
           alarmName,
           alarmDescription: `Rolls ${route} back to Lambda: Fargate ${what} for 3 of 5 minutes`,
@@ -71,7 +84,7 @@ export class CanaryRollback extends Construct {
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         });
-        rules[alarmName] = {
+        rules[name] = {
           route,
           ruleArn: weighted.rule.listenerRuleArn,
           lambdaTargetGroupArn: weighted.lambdaTargetGroup.targetGroupArn,

@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { CanaryRollback } from './canary-rollback';
+import { CanaryRollback, MAX_CANARY_ROUTES } from './canary-rollback';
 import { MigrationDashboard } from './migration-dashboard';
 import { WeightedRouteRule } from './weighted-route-rule';
 
@@ -75,7 +75,7 @@ test('two alarms per canary route on its Fargate side, each invoking the rollbac
   });
   const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { CANARY_RULES: Match.anyValue() } } } }));
   expect(fn).toHaveLength(1);
-  expect(JSON.stringify(fn[0].Properties.Environment.Variables.CANARY_RULES)).toContain('chariot-prod-canary-get-asset-5xx');
+  expect(JSON.stringify(fn[0].Properties.Environment.Variables.CANARY_RULES)).toContain('chariot-prod-canary-get-asset');
 });
 
 test('the dashboard puts each route\'s Lambda and Fargate side by side, and its shadow results', () => {
@@ -83,4 +83,12 @@ test('the dashboard puts each route\'s Lambda and Fargate side by side, and its 
   expect(dashboard.Properties.DashboardName).toBe('chariot-prod-migration');
   const body = JSON.stringify(dashboard.Properties.DashboardBody);
   for (const text of ['GET /asset requests', 'GET /asset p99 (ms)', 'ShadowMismatch', '\\"runtime\\",\\"lambda\\"', '\\"runtime\\",\\"fargate\\"']) expect(body).toContain(text);
+});
+
+test('an environment refuses more canary routes than the rollback function\'s env can hold', () => {
+  const stack = new Stack(new App(), 'Many');
+  const routes = new Map(Array.from({ length: MAX_CANARY_ROUTES + 1 }, (_, i) => [`GET /r${i}`, {} as WeightedRouteRule]));
+  expect(() => new CanaryRollback(stack, 'Rollback', { envName: 'prod', policy: { maxFargate5xxPercent: 1, maxFargateP99Ms: 800 }, canaries: routes })).toThrow(
+    /^9 routes are in canary in prod \(GET \/r0, .*\); at most 8 at once/,
+  );
 });
