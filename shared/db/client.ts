@@ -6,7 +6,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuntimeConfig } from '../config/runtime';
-import { traceClient } from '../observability/xray';
 import { classifyUnavailable } from './unavailable';
 
 type ClientConfig = Pick<RuntimeConfig, 'region' | 'dynamodbDeadline'>;
@@ -33,7 +32,7 @@ export function createDynamoDbClient(config: ClientConfig): DynamoDBClient {
   // calls the logger, even the no-op one we have: for a 100-item page that was ~3% of a request's CPU.
   client.middlewareStack.remove('loggerMiddleware');
   classifyUnavailable(client);
-  return traceClient(client);
+  return client;
 }
 
 /** The document client over `client` (the same connections and options). */

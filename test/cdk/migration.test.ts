@@ -4,11 +4,14 @@
  * a `shadow` route stays on Lambda while its service runs; the ALB carries the tag `npm run shift` looks for;
  * the services trace through an X-Ray daemon sidecar.
  */
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../bin/build-app';
+import type { ShadowCopyProps } from '../../lib/migration/shadow-wiring';
 import { canaryRule } from '../../lib/listener-rules';
 import { XRAY_DAEMON_IMAGE } from '../../lib/hono-service';
 import { ENVIRONMENT_TAG } from '../../shared/migration/weighted-rule';
-import { integrationOf, resourcesOfType, routeLogicalId, synth } from './support';
+import { cliContext, integrationOf, resourcesOfType, routeLogicalId, synth } from './support';
 
 const CANARY = 'GET /asset';
 const SHADOW = 'GET /risk';
@@ -85,6 +88,18 @@ describe('a canary route', () => {
 });
 
 describe('a shadow route', () => {
+  it('reaches the shadow copy wiring, when one is given, with its function and the backend (once per app)', () => {
+    const calls: { stack: string; props: ShadowCopyProps }[] = [];
+    const app = new App({ context: cliContext({ env: 'prod', [`migrate:${SHADOW}`]: 'shadow:5' }) });
+    const { stacks } = buildApp(app, { shadowCopy: (scope, props) => void calls.push({ stack: Stack.of(scope).stackName, props }) });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].stack).toBe('Chariot-prod-Api');
+    expect(calls[0].props.routes.map((r) => [r.resolved.id, r.resolved.state, r.function.node.path])).toEqual([
+      [SHADOW, { kind: 'shadow', samplePercent: 5 }, expect.stringContaining('risk-function')],
+    ]);
+    expect(calls[0].props.backend).toBe(stacks.network.backend);
+  });
+
   it('is served by its Lambda; its service runs and the ALB reaches it for the GET (where the shadow copy goes)', () => {
     expect(integrationOf(api, SHADOW).properties.IntegrationType).toBe('AWS_PROXY');
     inventory.resourceCountIs('AWS::ECS::Service', 1);
