@@ -6,6 +6,7 @@ import { ALLOW_PLACEHOLDERS, findPlaceholders, placeholdersAllowed } from '../to
 import type { HonoService } from '../lib/hono-service';
 import { ANCHOR_PATH, checkPriorities } from '../lib/listener-rules';
 import { migratedServices, repositoryRouteTable, type RouteTable } from '../lib/route-table';
+import { wireShadowComparer, type ShadowCopyWiring } from '../lib/migration/shadow-wiring';
 import { ApiStack } from '../lib/stacks/api-stack';
 import { DataStack } from '../lib/stacks/data-stack';
 import { NetworkStack } from '../lib/stacks/network-stack';
@@ -22,6 +23,8 @@ export interface ChariotStacks {
 export interface BuildOptions {
   /** Another route table than the repository's (the 80-route scaling test); defaults to the config's. */
   readonly table?: (config: DeploymentConfig) => RouteTable;
+  /** The AWS shadow copy (lib/migration/shadow-wiring.ts); default `wireShadowComparer`. */
+  readonly shadowCopy?: ShadowCopyWiring;
 }
 
 /**
@@ -43,7 +46,7 @@ export function buildApp(app: App, options: BuildOptions = {}): { stacks: Chario
   // Priorities over every rule the table could ever need (every route that could move, and each service's anchor),
   // so a clash shows before any flip.
   checkPriorities([
-    ...table.routes.flatMap((r) => (r.service ? [{ path: r.route.path, service: r.service }] : [])),
+    ...table.routes.flatMap((r) => (r.service ? [{ path: r.route.path, service: r.service }, { path: r.route.path, service: r.service, method: r.route.method }] : [])),
     ...Object.keys(SERVICES).map((service) => ({ path: ANCHOR_PATH, service })),
   ]);
 
@@ -53,9 +56,10 @@ export function buildApp(app: App, options: BuildOptions = {}): { stacks: Chario
     env: { account: environment.account, region: environment.region },
     description: `Chariot ${description} (${envName})`,
   });
-  const data = new DataStack(app, name('Data'), { ...stackProps('data and identity'), environment });
+  const data = new DataStack(app, name('Data'), { ...stackProps('data and identity'), envName, environment });
   const network = new NetworkStack(app, name('Network'), {
     ...stackProps('network, cluster and internal ALB'),
+    envName,
     network: environment.network,
     accessLogs: data.accessLogs,
   });
@@ -83,6 +87,7 @@ export function buildApp(app: App, options: BuildOptions = {}): { stacks: Chario
     backend: network.backend,
     services: running,
     resources: data.resources,
+    shadowCopy: options.shadowCopy ?? wireShadowComparer,
   });
   // A service stack with no migrated route is emptied (so deleted) only after the API stack has moved its last
   // route back to Lambda and dropped its imports; one with routes deploys before the API stack (its exports).

@@ -12,8 +12,9 @@ import { FargateBackend } from './fargate-backend';
 import { bindFunction, type RuntimeResources } from './runtime-binding';
 import type { HonoService } from './hono-service';
 import type { ChariotHttpApi } from './http-api';
-import { listenerRules } from './listener-rules';
-import { groupOfRoute, type RouteTable } from './route-table';
+import { canaryRule, listenerRules } from './listener-rules';
+import { WeightedRouteRule } from './migration/weighted-route-rule';
+import { groupOfRoute, inServiceRule, integratesAlb, needsFunction, type RouteTable } from './route-table';
 
 export interface ApiRoutesProps {
   readonly table: RouteTable;
@@ -29,28 +30,29 @@ export interface ApiRoutesProps {
 export const routeConstructId = (id: string) => id.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '');
 
 /**
- * Wires every route to its backend: a Lambda route to its group's function, a Fargate route through the VPC link
- * to the ALB rule of its path. Each route has its own integration, so flipping one route replaces that route's
- * integration and leaves every other route's resources as they were.
+ * Wires every route to its backend (lib/route-table.ts says which state goes where): a Lambda or shadow route to
+ * its group's function, a Fargate route through the VPC link to the ALB rule of its path, a canary route through
+ * the VPC link to its own weighted rule (its group's function and its service). Each route has its own integration,
+ * so flipping one route replaces that route's integration and leaves every other route's resources as they were.
  *
- * Ordering (docs/cdk.md, "How a flip reaches production"): a route on Fargate depends on its listener rules and its
+ * Ordering (docs/cdk.md, "How a flip reaches production"): a route on the ALB depends on its listener rules and its
  * ECS service (another stack: CloudFormation finishes that stack, service stable, before this one starts); a route
  * on Lambda depends on its invoke permission. The old backend's resources go in the cleanup phase, after the route
  * has moved.
  */
 export class ApiRoutes extends Construct {
-  readonly functions = new Map<string, lambda.IFunction>();
+  readonly functions = new Map<string, lambda.Function>();
   /** Rule key (lib/listener-rules.ts) → its path and construct. */
   readonly rules = new Map<string, { path: string; construct: elbv2.ApplicationListenerRule }>();
+  /** Canary route id → its weighted rule (for the rollback alarms). */
+  readonly canaries = new Map<string, WeightedRouteRule>();
 
   constructor(scope: Construct, id: string, props: ApiRoutesProps) {
     super(scope, id);
     const { table } = props;
-    const lambdaRoutes = table.routes.filter((r) => r.target === 'lambda');
-    const fargateRoutes = table.routes.filter((r) => r.target === 'fargate');
 
-    // One function per group that still has a route on Lambda.
-    for (const route of lambdaRoutes) {
+    // One function per group with a route it still serves (lambda, shadow, or the Lambda side of a canary).
+    for (const route of table.routes.filter(needsFunction)) {
       const group = groupOfRoute(table, route);
       if (this.functions.has(group.name)) continue;
       const fn = new ChariotFunction(this, `${group.name}-function`, {
@@ -77,7 +79,7 @@ export class ApiRoutes extends Construct {
       targetGroups.set(service, imported);
     }
     const rulesByRoute = new Map<string, elbv2.ApplicationListenerRule[]>();
-    for (const rule of listenerRules(fargateRoutes.map((r) => ({ path: r.route.path, method: r.route.method, service: r.service! })))) {
+    for (const rule of listenerRules(table.routes.filter(inServiceRule).map((r) => ({ path: r.route.path, method: r.route.method, service: r.service! })))) {
       const construct = FargateBackend.addPathRule(this, `${routeConstructId(rule.key)}-rule`, {
         listener,
         rule,
@@ -89,11 +91,26 @@ export class ApiRoutes extends Construct {
         rulesByRoute.set(key, [...(rulesByRoute.get(key) ?? []), construct]);
       }
     }
+    // A canary route has a rule of its own (path + method), so `npm run shift` and the rollback change that route alone.
+    for (const route of table.routes.filter((r) => r.state.kind === 'canary')) {
+      const rule = canaryRule({ path: route.route.path, method: route.route.method, service: route.service! });
+      const weighted = new WeightedRouteRule(this, `${routeConstructId(route.id)}-canary`, {
+        listener,
+        route: route.route,
+        priority: rule.priority,
+        function: this.functions.get(route.route.group)!,
+        serviceTargetGroup: targetGroups.get(route.service!)!,
+        fargatePercent: route.state.kind === 'canary' ? route.state.percent : 0,
+      });
+      this.canaries.set(route.id, weighted);
+      this.rules.set(rule.key, { path: rule.path, construct: weighted.rule });
+      rulesByRoute.set(`${route.route.method} ${route.route.path} ${route.service}`, [weighted.rule]);
+    }
 
     const lambdaRoutesByPath = new Map<string, CfnResource[]>();
     for (const route of table.routes) {
       const id = routeConstructId(route.id);
-      if (route.target === 'lambda') {
+      if (!integratesAlb(route)) {
         const httpRoute = props.api.addRoute(id, route, new HttpLambdaIntegration(`${id}-lambda`, this.functions.get(route.route.group)!));
         // The invoke permission is in place before the route points at the function (a flip back to Lambda).
         const permission = httpRoute.node.findAll().find((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)!;

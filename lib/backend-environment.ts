@@ -16,7 +16,5 @@ export function containerEnvironment(service: string): Record<string, string> {
   return {
     POWERTOOLS_SERVICE_NAME: service,
     PORT: String(CONTAINER_PORT),
-    // The Powertools tracer has no Lambda segment to attach to on Fargate.
-    POWERTOOLS_TRACE_ENABLED: 'false',
   };
 }

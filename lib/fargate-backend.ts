@@ -4,10 +4,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { Tags } from 'aws-cdk-lib';
 import { albPathPattern } from '../shared/routing/alb-path';
+import { ENVIRONMENT_TAG } from '../shared/migration/weighted-rule';
 import type { ListenerRuleSpec } from './listener-rules';
 
 export interface FargateBackendProps {
+  /** Tagged on the ALB (`chariot:environment`): `npm run shift` finds the environment's ALB by it. */
+  readonly envName: string;
   readonly vpc: ec2.IVpc;
   readonly accessLogs: s3.IBucket;
 }
@@ -21,6 +25,9 @@ export class FargateBackend extends Construct {
   readonly listener: elbv2.ApplicationListener;
   readonly vpcLink: apigwv2.VpcLink;
   readonly albSecurityGroup: ec2.SecurityGroup;
+  readonly vpc: ec2.IVpc;
+  /** The internal ALB's DNS name (the shadow comparer calls the listener through it). */
+  readonly loadBalancerDnsName: string;
 
   constructor(scope: Construct, id: string, props: FargateBackendProps) {
     super(scope, id);
@@ -42,6 +49,9 @@ export class FargateBackend extends Construct {
       dropInvalidHeaderFields: true,
     });
     alb.logAccessLogs(props.accessLogs, 'alb');
+    Tags.of(alb).add(ENVIRONMENT_TAG, props.envName);
+    this.vpc = props.vpc;
+    this.loadBalancerDnsName = alb.loadBalancerDnsName;
     this.listener = alb.addListener('Http', {
       port: 80,
       protocol: elbv2.ApplicationProtocol.HTTP,

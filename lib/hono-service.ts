@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ServiceName } from '../shared/routing/routes';
@@ -17,6 +18,13 @@ import { serviceImage } from './service-image';
 /** The services' health endpoints (containers/runtime/service-app.ts). */
 export const LIVENESS_PATH = '/health/live';
 export const READINESS_PATH = '/health/ready';
+
+/**
+ * The X-Ray daemon beside each service (docs/cdk.md "Tracing"): the service's segments go to it over UDP on the
+ * task's own localhost (awsvpc), and it forwards them in batches. Pinned, like every image the stacks name.
+ */
+export const XRAY_DAEMON_IMAGE = 'public.ecr.aws/xray/aws-xray-daemon:3.3.4';
+const XRAY_DAEMON_PORT = 2000;
 
 export interface HonoServiceProps {
   readonly service: ServiceName;
@@ -101,10 +109,33 @@ export class HonoService extends Construct {
       action: elbv2.ListenerAction.forward([this.targetGroup]),
     });
 
+    // Tracing (shared/observability/xray.ts): the app traces because the daemon's address is set; calls made outside a
+    // request (readiness probes, start) have no segment and are simply not traced.
+    taskDefinition.addContainer('xray-daemon', {
+      image: ecs.ContainerImage.fromRegistry(XRAY_DAEMON_IMAGE),
+      // Not essential: a daemon failure loses traces, never the service.
+      essential: false,
+      cpu: 32,
+      memoryReservationMiB: 64,
+      portMappings: [{ containerPort: XRAY_DAEMON_PORT, protocol: ecs.Protocol.UDP }],
+      logging: ecs.LogDrivers.awsLogs({ streamPrefix: `${props.service}-xray`, logGroup }),
+    });
+    container.addEnvironment('AWS_XRAY_DAEMON_ADDRESS', `127.0.0.1:${XRAY_DAEMON_PORT}`);
+    container.addEnvironment('AWS_XRAY_CONTEXT_MISSING', 'IGNORE_ERROR');
+    taskDefinition.taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries'],
+        resources: ['*'],
+      }),
+    );
+
     bindContainer(container, taskDefinition.taskRole, props.binding, props.resources);
     acknowledge(taskDefinition, {
       'AwsSolutions-ECS2':
         'The environment holds names only (table, bucket, issuer); secrets are injected by ECS from Secrets Manager (ecs.Secret).',
+    });
+    acknowledge(taskDefinition.taskRole, {
+      'AwsSolutions-IAM5[Resource::*]': 'X-Ray PutTraceSegments/PutTelemetryRecords and the sampling calls support no resource-level permissions.',
     });
     acknowledge(taskDefinition.obtainExecutionRole(), {
       'AwsSolutions-IAM5[Resource::*]': 'ecr:GetAuthorizationToken supports no resource-level permissions.',

@@ -30,22 +30,34 @@ export interface ListenerRuleSpec {
  * not matter; two rules landing on the same number is caught at synth (`checkPriorities`).
  */
 export function rulePriority(path: string, service: string, chunk = 0): number {
+  return priorityOf(ruleKey(path, service, chunk));
+}
+
+function priorityOf(key: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(ruleKey(path, service, chunk), 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  for (const byte of Buffer.from(key, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return (hash % MAX_PRIORITY) + 1;
 }
 
 const ruleKey = (path: string, service: string, chunk: number) => `${path} ${service}${chunk === 0 ? '' : ` #${chunk}`}`;
+/** A canary route's own rule: keyed by its method too (`/asset inventory GET`), so a shift changes that route alone. */
+const canaryKey = (path: string, service: string, method: HttpMethod) => `${path} ${service} ${method}`;
 
-/** Every rule key → its priority; throws on a clash, naming both. */
+/** The weighted rule of one canary route (lib/migration/weighted-route-rule.ts): one path, one method. */
+export function canaryRule(route: { readonly path: string; readonly method: HttpMethod; readonly service: string }): ListenerRuleSpec {
+  const key = canaryKey(route.path, route.service, route.method);
+  return { key, path: route.path, service: route.service, methods: [route.method], priority: priorityOf(key) };
+}
+
+/** Every rule key → its priority; throws on a clash, naming both. A `method` names a canary route's rule. */
 export function checkPriorities(
-  rules: readonly { readonly path: string; readonly service: string; readonly chunk?: number }[],
+  rules: readonly { readonly path: string; readonly service: string; readonly chunk?: number; readonly method?: HttpMethod }[],
 ): Map<string, number> {
   const taken = new Map<number, string>();
   const priorities = new Map<string, number>();
-  for (const { path, service, chunk = 0 } of rules) {
-    const key = ruleKey(path, service, chunk);
-    const priority = rulePriority(path, service, chunk);
+  for (const { path, service, chunk = 0, method } of rules) {
+    const key = method ? canaryKey(path, service, method) : ruleKey(path, service, chunk);
+    const priority = priorityOf(key);
     const other = taken.get(priority);
     if (other !== undefined && other !== key) throw new Error(`ALB rule priority ${priority} is shared by "${other}" and "${key}"`);
     taken.set(priority, key);

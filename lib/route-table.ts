@@ -36,11 +36,29 @@ export function groupOfRoute(table: RouteTable, route: ResolvedRoute<RouteLike>)
   return group;
 }
 
-/** Each Hono service with its migrated groups and their combined access (services with none are absent). */
+/**
+ * How each route state deploys (docs/migration.md "In AWS"):
+ * - `lambda`: API Gateway → the group's function;
+ * - `shadow`: the same, and the service runs with a listener rule for the route's GET, so the shadow copy reaches it
+ *   through the internal ALB;
+ * - `canary`: API Gateway → VPC link → the route's own weighted rule (the group's function and the service);
+ * - `fargate`: API Gateway → VPC link → the path's rule → the service.
+ */
+type Routed = Pick<ResolvedRoute<RouteLike>, 'state' | 'route'>;
+/** API Gateway integrates the route with the ALB listener (else with the group's function). */
+export const integratesAlb = (r: Routed) => r.state.kind === 'canary' || r.state.kind === 'fargate';
+/** The group's function serves (some of) the route's requests, so it must exist. */
+export const needsFunction = (r: Routed) => r.state.kind !== 'fargate';
+/** The group's service must run (it answers, or is compared). */
+export const needsService = (r: Routed) => r.state.kind !== 'lambda';
+/** The route's method is in its (path, service) listener rule, forwarding to the service alone. */
+export const inServiceRule = (r: Routed) => r.state.kind === 'fargate' || (r.state.kind === 'shadow' && r.route.method === 'GET');
+
+/** Each Hono service with its migrated groups (a route in any state but `lambda`) and their combined access (services with none are absent). */
 export function migratedServices(table: RouteTable): Map<ServiceName, { groups: GroupDeclaration[]; access: Required<GroupAccess> }> {
   const services = new Map<ServiceName, { groups: GroupDeclaration[]; access: Required<GroupAccess> }>();
   for (const service of Object.keys(SERVICES) as ServiceName[]) {
-    const groups = [...new Set(table.routes.filter((r) => r.target === 'fargate' && r.service === service).map((r) => groupOfRoute(table, r)))];
+    const groups = [...new Set(table.routes.filter((r) => needsService(r) && r.service === service).map((r) => groupOfRoute(table, r)))];
     if (groups.length > 0) services.set(service, { groups, access: combinedAccess(groups.map((group) => group.access)) });
   }
   return services;

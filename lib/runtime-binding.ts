@@ -13,6 +13,8 @@ import { grantAccess, type SharedResources } from './group-access';
 export interface RuntimeResources extends SharedResources {
   readonly offsetKeySecret: secretsmanager.ISecret;
   readonly cognito: { readonly issuer: string; readonly clientId: string };
+  /** The environment's name (`-c env=NAME`): every backend's CHARIOT_ENV, so its metrics say where they come from. */
+  readonly envName: string;
   /** LOG_LEVEL of every backend, when the environment sets one. */
   readonly logLevel?: string;
 }
@@ -30,8 +32,9 @@ export function plainEnvironment(binding: Binding, resources: RuntimeResources):
     COGNITO_ISSUER: resources.cognito.issuer,
     COGNITO_CLIENT_ID: resources.cognito.clientId,
     FILES_BUCKET: resources.filesBucket.bucketName,
+    CHARIOT_ENV: resources.envName,
   };
-  const names = [...PLAIN_VARIABLES.table, ...(binding.cognito ? PLAIN_VARIABLES.cognito : []), ...(binding.files ? PLAIN_VARIABLES.files : [])];
+  const names = [...PLAIN_VARIABLES.environment, ...PLAIN_VARIABLES.table, ...(binding.cognito ? PLAIN_VARIABLES.cognito : []), ...(binding.files ? PLAIN_VARIABLES.files : [])];
   return { ...Object.fromEntries(names.map((name) => [name, values[name]])), ...(resources.logLevel ? { LOG_LEVEL: resources.logLevel } : {}) };
 }
 

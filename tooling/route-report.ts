@@ -9,15 +9,14 @@ import type { DeploymentConfig } from './deploy-config/load';
 /** One line: the stack, where it deploys, and how many routes sit on each side. */
 export function describeDeployment({ envName, environment, routes }: DeploymentConfig): string {
   const onFargate = routes.filter((r) => r.target === 'fargate').length;
-  const migrating = routes.filter((r) => r.state.kind === 'shadow' || r.state.kind === 'canary');
+  const canary = routes.filter((r) => r.state.kind === 'canary').length;
+  const shadow = routes.filter((r) => r.state.kind === 'shadow').length;
   return (
     `Chariot-${envName}  account ${environment.account}  region ${environment.region}  ` +
     `table ${environment.table.mode}  user pool ${environment.userPool.mode}  ` +
-    `${routes.length - onFargate} routes on lambda, ${onFargate} on fargate` +
-    // Said at every deploy preview until lib/ wires the weighted ALB rule (docs/migration.md).
-    (migrating.length
-      ? `\nnote: ${migrating.length} route(s) in shadow/canary deploy on their Lambda integration for now; the split and shadow copies run on the local gateway (docs/migration.md)`
-      : '')
+    `${routes.length - onFargate - canary} routes on lambda, ${canary} in canary (weighted ALB rule), ${onFargate} on fargate` +
+    // The AWS shadow copy needs its comparer wired into the API stack (docs/migration.md "In AWS").
+    (shadow ? `\nnote: ${shadow} route(s) in shadow are served by their Lambda; in AWS their copies are compared only where the shadow comparer is deployed (docs/migration.md)` : '')
   );
 }
 

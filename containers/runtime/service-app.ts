@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { dispatch, operationTable } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
@@ -7,6 +7,7 @@ import type { ServiceName } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { routeMetrics } from '../../shared/observability/route-metrics';
+import { traceRequests, tracingEnabled } from '../../shared/observability/xray';
 
 /** `/account/{member}` → `/account/:member` */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
@@ -46,6 +47,8 @@ const perturbed = (response: ApiResponse): ApiResponse =>
 
 export function createServiceApp(service: ServiceName, deps: ApiDependencies, options: ServiceAppOptions = {}): Hono {
   const app = new Hono();
+  // X-Ray: a segment per request where the task traces (the daemon sidecar, lib/hono-service.ts); nothing loads otherwise.
+  if (tracingEnabled()) app.use(traceRequests(service) as MiddlewareHandler);
   app.use(requestId({ headerName: 'x-request-id' }));
   // Liveness: the process is up and serving (ECS restarts a task that fails it). `/health` is its old name.
   const live = (c: Context) => c.json({ status: 'ok', service });

@@ -3,7 +3,7 @@ import { ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { rollback, type CanaryRule } from './handler';
 
 const rules: Record<string, CanaryRule> = {
-  'chariot-prod-canary-get-asset-5xx': { route: 'GET /asset', ruleArn: 'arn:rule', lambdaTargetGroupArn: 'arn:fn-tg', serviceTargetGroupArn: 'arn:svc-tg' },
+  'chariot-prod-canary-get-asset': { route: 'GET /asset', ruleArn: 'arn:rule', lambdaTargetGroupArn: 'arn:fn-tg', serviceTargetGroupArn: 'arn:svc-tg' },
 };
 
 test('an ALARM sets the route back to 100 % Lambda; OK and unknown alarms change nothing', async () => {

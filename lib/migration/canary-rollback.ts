@@ -4,19 +4,17 @@
  * service's target group do not blur them), each invoking one small function that sets the route's rule
  * back to 100 % Lambda (lambdas/canary-rollback/handler.ts).
  */
-import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, type MetricsRuntime } from '../../shared/observability/route-metrics';
 import type { MigrationPolicy } from '../../tooling/deploy-config/schema';
-import { REPO_ROOT } from '../../tooling/paths';
-import type { CanaryRule } from '../../lambdas/canary-rollback/handler';
-import { LAMBDA_BUNDLING } from '../lambda-bundling';
+import { alarmRoutePrefix, type CanaryRule } from '../../lambdas/canary-rollback/handler';
+import { lambdaEnvironment } from '../backend-environment';
+import { ChariotFunction } from '../chariot-function';
 import type { WeightedRouteRule } from './weighted-route-rule';
 
 /** A per-route metric as route-metrics.ts emits it (the full dimension set, as CloudWatch keys metrics by it). */
@@ -32,6 +30,13 @@ export function routeMetric(envName: string, route: string, runtime: MetricsRunt
 
 const slug = (route: string) => route.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/**
+ * Canary routes one environment may have at once: the function's CANARY_RULES holds ~470 bytes per route (three
+ * ARNs) and Lambda env is capped at 4 KB. Canaries are short-lived steps, so synth refuses more rather than
+ * deploying a function CloudFormation would reject.
+ */
+export const MAX_CANARY_ROUTES = 8;
+
 export interface CanaryRollbackProps {
   readonly envName: string;
   readonly policy: Pick<MigrationPolicy, 'maxFargate5xxPercent' | 'maxFargateP99Ms'>;
@@ -40,11 +45,16 @@ export interface CanaryRollbackProps {
 }
 
 export class CanaryRollback extends Construct {
-  readonly function: nodejs.NodejsFunction;
+  readonly function: lambda.Function;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: CanaryRollbackProps) {
     super(scope, id);
+    if (props.canaries.size > MAX_CANARY_ROUTES) {
+      throw new Error(
+        `${props.canaries.size} routes are in canary in ${props.envName} (${[...props.canaries.keys()].join(', ')}); at most ${MAX_CANARY_ROUTES} at once: move some to fargate or back to lambda first`,
+      );
+    }
     const rules: Record<string, CanaryRule> = {};
     const alarmsToAdd: cloudwatch.Alarm[] = [];
     for (const [route, weighted] of props.canaries) {
@@ -63,6 +73,7 @@ export class CanaryRollback extends Construct {
         ['p99', p99, props.policy.maxFargateP99Ms, `p99 above ${props.policy.maxFargateP99Ms} ms`],
       ] as const) {
         const alarmName = `${name}-${suffix}`;
+        if (alarmRoutePrefix(alarmName) !== name) throw new Error(`Alarm ${alarmName} would not find its rule`);
         const alarm = new cloudwatch.Alarm(this, `${slug(route)}-${suffix}`, {
           alarmName,
           alarmDescription: `Rolls ${route} back to Lambda: Fargate ${what} for 3 of 5 minutes`,
@@ -73,7 +84,7 @@ export class CanaryRollback extends Construct {
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         });
-        rules[alarmName] = {
+        rules[name] = {
           route,
           ruleArn: weighted.rule.listenerRuleArn,
           lambdaTargetGroupArn: weighted.lambdaTargetGroup.targetGroupArn,
@@ -83,17 +94,13 @@ export class CanaryRollback extends Construct {
         this.alarms.push(alarm);
       }
     }
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: path.join(REPO_ROOT, 'lambdas/canary-rollback/handler.ts'),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+    // The project's function defaults (Node 22 arm64, log retention, X-Ray), one per environment.
+    this.function = new ChariotFunction(this, 'Function', {
+      entry: 'lambdas/canary-rollback/handler.ts',
+      environment: { ...lambdaEnvironment('canary-rollback'), CANARY_RULES: JSON.stringify(rules) },
       timeout: Duration.seconds(30),
-      bundling: { ...LAMBDA_BUNDLING, externalModules: [...LAMBDA_BUNDLING.externalModules] },
-      environment: { CANARY_RULES: JSON.stringify(rules) },
-    });
+      memorySize: 256,
+    }).function;
     this.function.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['elasticloadbalancing:ModifyRule'], resources: [...props.canaries.values()].map((w) => w.rule.listenerRuleArn) }),
     );

@@ -1,10 +1,10 @@
-/** Template tests of the migration constructs (not wired into the stacks yet; docs/migration.md). */
+/** Template tests of the migration constructs on their own (wired into the API stack: test/cdk/migration.test.ts). */
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { CanaryRollback } from './canary-rollback';
+import { CanaryRollback, MAX_CANARY_ROUTES } from './canary-rollback';
 import { MigrationDashboard } from './migration-dashboard';
 import { ShadowComparer } from './shadow-comparer';
 import { WeightedRouteRule } from './weighted-route-rule';
@@ -27,7 +27,13 @@ function build() {
   });
   new CanaryRollback(stack, 'Rollback', { envName: 'prod', policy: { maxFargate5xxPercent: 1, maxFargateP99Ms: 800 }, canaries: new Map([['GET /asset', canary]]) });
   new MigrationDashboard(stack, 'Dashboard', { envName: 'prod', routes: ['GET /asset'] });
-  const comparer = new ShadowComparer(stack, 'ShadowComparer', { vpc, loadBalancer: alb, serviceTargetGroups: { inventory: serviceTargets }, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+  const comparer = new ShadowComparer(stack, 'ShadowComparer', {
+    vpc,
+    listener,
+    listenerUrl: `http://${alb.loadBalancerDnsName}`,
+    services: ['inventory'],
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+  });
   comparer.shadowRoutes(fn, { 'GET /asset': 5 });
   return { template: Template.fromStack(stack), stack };
 }
@@ -78,7 +84,7 @@ test('two alarms per canary route on its Fargate side, each invoking the rollbac
   });
   const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { CANARY_RULES: Match.anyValue() } } } }));
   expect(fn).toHaveLength(1);
-  expect(JSON.stringify(fn[0].Properties.Environment.Variables.CANARY_RULES)).toContain('chariot-prod-canary-get-asset-5xx');
+  expect(JSON.stringify(fn[0].Properties.Environment.Variables.CANARY_RULES)).toContain('chariot-prod-canary-get-asset');
 });
 
 test('the dashboard puts each route\'s Lambda and Fargate side by side, and its shadow results', () => {
@@ -88,18 +94,14 @@ test('the dashboard puts each route\'s Lambda and Fargate side by side, and its 
   for (const text of ['GET /asset requests', 'GET /asset p99 (ms)', 'ShadowMismatch', '\\"runtime\\",\\"lambda\\"', '\\"runtime\\",\\"fargate\\"']) expect(body).toContain(text);
 });
 
-test('the shadow comparer: in the VPC, reaching the service through a listener of its own, invoked asynchronously by the shadowing Lambda', () => {
-  template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-    Port: 8081,
-    DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('Inventory') } }],
-  });
+test('the shadow comparer: in the VPC, reaching the services through the internal listener, invoked asynchronously by the shadowing Lambda', () => {
   template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-    FromPort: 8081,
+    FromPort: 80,
     SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerSecurityGroup'), 'GroupId'] },
   });
   template.hasResourceProperties('AWS::Lambda::Function', {
     VpcConfig: Match.objectLike({ SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerSecurityGroup'), 'GroupId'] }] }),
-    Environment: { Variables: Match.objectLike({ SHADOW_TARGETS: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^\\{"inventory":"http://'), ':8081"}'])] } }) },
+    Environment: { Variables: Match.objectLike({ SHADOW_TARGETS: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^\\{"inventory":"http://'), '"}'])] } }) },
   });
   template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0 });
   template.hasResourceProperties('AWS::Lambda::Function', {
@@ -108,4 +110,12 @@ test('the shadow comparer: in the VPC, reaching the service through a listener o
   template.hasResourceProperties('AWS::IAM::Policy', {
     PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([{ 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerFunction'), 'Arn'] }]) })]) },
   });
+});
+
+test('an environment refuses more canary routes than the rollback function\'s env can hold', () => {
+  const stack = new Stack(new App(), 'Many');
+  const routes = new Map(Array.from({ length: MAX_CANARY_ROUTES + 1 }, (_, i) => [`GET /r${i}`, {} as WeightedRouteRule]));
+  expect(() => new CanaryRollback(stack, 'Rollback', { envName: 'prod', policy: { maxFargate5xxPercent: 1, maxFargateP99Ms: 800 }, canaries: routes })).toThrow(
+    /^9 routes are in canary in prod \(GET \/r0, .*\); at most 8 at once/,
+  );
 });

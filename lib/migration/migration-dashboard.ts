@@ -18,6 +18,10 @@ export class MigrationDashboard extends Construct {
   constructor(scope: Construct, id: string, props: MigrationDashboardProps) {
     super(scope, id);
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: `chariot-${props.envName}-migration` });
+    if (props.routes.length === 0) {
+      // Kept while nothing migrates (a dashboard appearing and vanishing with each flip helps nobody).
+      this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: `Every route of ${props.envName} is on Lambda (docs/migration.md).`, width: 24, height: 2 }));
+    }
     for (const route of props.routes) {
       const sides = (metricName: string, statistic: string) =>
         (['lambda', 'fargate'] as const).map((runtime) => routeMetric(props.envName, route, runtime, metricName, statistic).with({ label: runtime }));

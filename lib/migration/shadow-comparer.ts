@@ -1,10 +1,9 @@
 /**
- * The shadow copy in AWS (docs/migration.md): the comparer function in the VPC, and how the services answer
- * it. The comparer cannot go through the backend ALB's route rules (a shadowed route's rule forwards to the
- * Lambda), so each service's target group gets a listener of its own on the internal ALB (SHADOW_PORTS),
- * reachable only from the comparer's security group: no rule priorities, nothing a caller can reach.
+ * The shadow copy in AWS (docs/migration.md): the comparer function in the VPC, calling the services through
+ * the internal ALB's listener, where each shadow GET has a rule forwarding to its service (its API Gateway route
+ * stays on the Lambda, so no caller reaches that rule through the VPC link).
  *
- * Wiring (the stacks): `new ShadowComparer(scope, 'ShadowComparer', { vpc, loadBalancer, serviceTargetGroups })`,
+ * Wiring (lib/migration/shadow-wiring.ts): `new ShadowComparer(scope, 'ShadowComparer', { vpc, listener, listenerUrl, services })`,
  * then per group Lambda that has routes in `shadow`: `comparer.shadowRoutes(groupFunction, { 'GET /asset': 5 })`.
  */
 import path from 'node:path';
@@ -18,16 +17,16 @@ import { SHADOW_VARIABLES } from '../../shared/config/binding';
 import type { RouteId, ServiceName } from '../../shared/routing/routes';
 import { REPO_ROOT } from '../../tooling/paths';
 import { LAMBDA_BUNDLING } from '../lambda-bundling';
-
-/** The shadow listener port of each service on the backend ALB (the API's listener is 80). */
-export const SHADOW_PORTS: Readonly<Record<ServiceName, number>> = { inventory: 8081, identity: 8082, operations: 8083 };
+import { acknowledge, LAMBDA_BASIC_EXECUTION_FINDING, wildcardResourceFinding } from '../nag';
 
 export interface ShadowComparerProps {
   readonly vpc: ec2.IVpc;
-  /** The backend's internal ALB (the one the VPC link reaches). */
-  readonly loadBalancer: elbv2.IApplicationLoadBalancer;
-  /** The target group of each service with routes in `shadow` (the one its API rules forward to). */
-  readonly serviceTargetGroups: Partial<Readonly<Record<ServiceName, elbv2.IApplicationTargetGroup>>>;
+  /** The backend's internal ALB listener (the one the VPC link reaches), as this stack sees it (`FargateBackend.listenerFor`). */
+  readonly listener: elbv2.IApplicationListener;
+  /** `http://<internal ALB DNS name>` of that listener. */
+  readonly listenerUrl: string;
+  /** The services with routes in `shadow`: each shadow GET has a rule on the listener forwarding to its service (lib/api-routes.ts). */
+  readonly services: readonly ServiceName[];
   /** Default: the VPC's private subnets with egress, as the services. The comparer itself needs no internet. */
   readonly vpcSubnets?: ec2.SubnetSelection;
 }
@@ -39,22 +38,13 @@ export class ShadowComparer extends Construct {
     super(scope, id);
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
-      description: 'Shadow comparer: calls the services through their shadow listeners',
+      description: 'Shadow comparer: calls the services through the internal ALB',
       allowAllOutbound: false,
     });
-    const targets: Record<string, string> = {};
-    for (const [service, targetGroup] of Object.entries(props.serviceTargetGroups) as [ServiceName, elbv2.IApplicationTargetGroup][]) {
-      const port = SHADOW_PORTS[service];
-      props.loadBalancer.addListener(`Shadow-${service}`, {
-        port,
-        protocol: elbv2.ApplicationProtocol.HTTP,
-        open: false, // only the comparer, below
-        defaultAction: elbv2.ListenerAction.forward([targetGroup]),
-      });
-      props.loadBalancer.connections.allowFrom(securityGroup, ec2.Port.tcp(port), `shadow copies to ${service}`);
-      securityGroup.connections.allowTo(props.loadBalancer, ec2.Port.tcp(port), `shadow copies to ${service}`);
-      targets[service] = `http://${props.loadBalancer.loadBalancerDnsName}:${port}`;
-    }
+    // allowTo from the comparer's side: both rules (its egress, the ALB's ingress) are created in this stack,
+    // so the network stack never refers to the API stack.
+    securityGroup.connections.allowTo(props.listener, ec2.Port.tcp(80), 'shadow copies to the services');
+    const targets = Object.fromEntries(props.services.map((service) => [service, props.listenerUrl]));
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, 'lambdas/shadow-comparer/handler.ts'),
       handler: 'handler',
@@ -71,6 +61,12 @@ export class ShadowComparer extends Construct {
       bundling: { ...LAMBDA_BUNDLING, externalModules: [...LAMBDA_BUNDLING.externalModules] },
       environment: { [SHADOW_VARIABLES.targets]: JSON.stringify(targets), POWERTOOLS_SERVICE_NAME: 'shadow-comparer' },
     });
+    acknowledge(this.function, {
+      [LAMBDA_BASIC_EXECUTION_FINDING]: 'AWSLambdaBasicExecutionRole only allows writing this function\'s CloudWatch logs.',
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]':
+        'The managed VPC-access policy: the ENI actions a function in a VPC needs, nothing else.',
+      'AwsSolutions-L1': 'Pinned to nodejs22.x, the newest runtime the project toolchain (node 20/22) is tested on.',
+    });
     // A lost copy is a missing comparison, not an incident: no retries of a failed or throttled one.
     this.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(5) });
   }
@@ -80,5 +76,8 @@ export class ShadowComparer extends Construct {
     groupFunction.addEnvironment(SHADOW_VARIABLES.comparerArn, this.function.functionArn);
     groupFunction.addEnvironment(SHADOW_VARIABLES.routes, JSON.stringify(routes));
     this.function.grantInvoke(groupFunction);
+    acknowledge(groupFunction, {
+      [wildcardResourceFinding(groupFunction, `${this.function.functionArn}:*`)]: 'grantInvoke also covers the comparer\'s versions and aliases.',
+    });
   }
 }

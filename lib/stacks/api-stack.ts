@@ -11,6 +11,9 @@ import { bindFunction, type RuntimeResources } from '../runtime-binding';
 import { GraphProjector } from '../graph-projector';
 import type { HonoService } from '../hono-service';
 import { ChariotHttpApi } from '../http-api';
+import { CanaryRollback } from '../migration/canary-rollback';
+import { MigrationDashboard } from '../migration/migration-dashboard';
+import type { ShadowCopyWiring } from '../migration/shadow-wiring';
 import type { RouteTable } from '../route-table';
 
 export interface ApiStackProps extends StackProps {
@@ -20,6 +23,11 @@ export interface ApiStackProps extends StackProps {
   /** The services with a migrated route (their stacks deploy, and become stable, before this one). */
   readonly services: ReadonlyMap<ServiceName, HonoService>;
   readonly resources: RuntimeResources;
+  /**
+   * Wires the AWS shadow copy of the routes in state `shadow` (a comparer function, lib/migration/shadow-comparer.ts).
+   * Without it a shadow route is served by its Lambda alone, and its service runs idle.
+   */
+  readonly shadowCopy?: ShadowCopyWiring;
 }
 
 /**
@@ -52,6 +60,25 @@ export class ApiStack extends Stack {
     });
 
     new GraphProjector(this, 'Graph', { table: resources.table, resources });
+
+    // Progressive migration (docs/migration.md "In AWS"): one rollback function for every canary route's alarms,
+    // one dashboard with every route that is not plain Lambda, and the shadow copy where it is wired.
+    const { envName } = resources;
+    if (this.routes.canaries.size > 0) {
+      new CanaryRollback(this, 'CanaryRollback', { envName, policy: environment.migrationPolicy, canaries: this.routes.canaries });
+    }
+    new MigrationDashboard(this, 'MigrationDashboard', {
+      envName,
+      routes: props.table.routes.filter((r) => r.state.kind !== 'lambda').map((r) => r.id),
+    });
+    const shadowRoutes = props.table.routes.filter((r) => r.state.kind === 'shadow');
+    if (props.shadowCopy && shadowRoutes.length > 0) {
+      props.shadowCopy(this, {
+        envName,
+        routes: shadowRoutes.map((r) => ({ resolved: r, function: this.routes.functions.get(r.route.group)! })),
+        backend: props.backend,
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
   }

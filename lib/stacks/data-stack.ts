@@ -13,6 +13,7 @@ import { UserDirectory } from '../user-directory';
 import { exportAlways } from './stable-exports';
 
 export interface DataStackProps extends StackProps {
+  readonly envName: string;
   readonly environment: EnvironmentConfig;
 }
 
@@ -44,6 +45,7 @@ export class DataStack extends Stack {
       offsetKeySecret: offsetKey.secret,
       cognito: { issuer: users.issuer, clientId: users.clientId },
       logLevel: environment.logLevel,
+      envName: props.envName,
     };
 
     exportAlways(this, [

@@ -7,6 +7,7 @@ import { Network } from '../network';
 import { exportAlways } from './stable-exports';
 
 export interface NetworkStackProps extends StackProps {
+  readonly envName: string;
   readonly network: NetworkConfig;
   readonly accessLogs: s3.IBucket;
 }
@@ -22,9 +23,9 @@ export class NetworkStack extends Stack {
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
     const network = new Network(this, 'Network', props.network);
-    this.backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: props.accessLogs });
+    this.backend = new FargateBackend(this, 'Fargate', { vpc: network.vpc, accessLogs: props.accessLogs, envName: props.envName });
     // What the API stack and the service stacks may refer to, exported even while nothing does.
-    const { cluster, listener, vpcLink, albSecurityGroup } = this.backend;
+    const { cluster, listener, vpcLink, albSecurityGroup, loadBalancerDnsName } = this.backend;
     exportAlways(this, [
       network.vpc.vpcId,
       ...network.vpc.privateSubnets.map((subnet) => subnet.subnetId),
@@ -33,6 +34,7 @@ export class NetworkStack extends Stack {
       listener.listenerArn,
       vpcLink.vpcLinkId,
       albSecurityGroup.securityGroupId,
+      loadBalancerDnsName,
     ]);
   }
 }

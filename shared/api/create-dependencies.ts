@@ -3,6 +3,7 @@ import { authenticate, authenticateWebhook, exchangeApiKey, memberTenants } from
 import { createCore } from '../config/core';
 import type { Binding } from '../config/binding';
 import { createDynamoDbClient, documentClientOf } from '../db/client';
+import { traceClient } from '../observability/xray';
 import { loadRuntimeConfig } from '../config/runtime';
 import { graphWriter } from '../graph/graph-writer';
 import { tableLedger } from '../graph/catch-up';
@@ -47,7 +48,9 @@ export async function createDependencies(env: NodeJS.ProcessEnv = process.env, o
   }
   const windowSeconds = wiring.data.IDEMPOTENCY_WINDOW_SECONDS;
   // One DynamoDB client for the core and the graph's catch-up ledger (which the graph writer needs first).
-  const dynamodb = createDynamoDbClient(config);
+  // X-Ray subsegments per call where the process traces. Here, not in createDynamoDbClient, so only the API
+  // backends (whose Lambdas bundle the X-Ray SDK with the Powertools Tracer anyway) carry it, not the authorizer.
+  const dynamodb = traceClient(createDynamoDbClient(config));
   const doc = documentClientOf(dynamodb);
   const ledger = overrides.graph && tableLedger(doc, config.tableName);
   const core = createCore(config, {

@@ -39,6 +39,8 @@ export const SECRET_DELIVERY: Readonly<Record<SecretNeed, { readonly arnVariable
 
 /** Plain (non-secret) variables per need. */
 export const PLAIN_VARIABLES = {
+  /** Every backend: the deployment environment's name (cdk.json), the `environment` dimension of its metrics. */
+  environment: ['CHARIOT_ENV'],
   table: ['TABLE_NAME'],
   cognito: ['COGNITO_ISSUER', 'COGNITO_CLIENT_ID'],
   files: ['FILES_BUCKET'],

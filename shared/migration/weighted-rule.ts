@@ -4,6 +4,9 @@
  */
 import { ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 
+/** The tag the backend ALB carries (lib/fargate-backend.ts), value = the environment's name: how `npm run shift` finds it. */
+export const ENVIRONMENT_TAG = 'chariot:environment';
+
 export interface WeightedRule {
   readonly ruleArn: string;
   readonly lambdaTargetGroupArn: string;

@@ -11,6 +11,7 @@
  * Outside Lambda, Powertools Metrics writes the same EMF to stdout (awslogs/FireLens ship it).
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { PLAIN_VARIABLES } from '../config/binding';
 
 /** `shadow`: the comparisons (made by the local gateway, or the shadow comparer in AWS). */
 export type MetricsRuntime = 'lambda' | 'fargate' | 'shadow';
@@ -31,7 +32,7 @@ const emptyAggregate = (): RouteAggregate => ({ requests: 0, http4xx: 0, http5xx
 
 export interface RouteMetricsOptions {
   readonly runtime: MetricsRuntime;
-  /** Default `CHARIOT_ENV`, else `local`. */
+  /** Default the backend's CHARIOT_ENV (its binding, shared/config/binding.ts), else `local`. */
   readonly environment?: string;
   /** Periodic flush; 0 = only on `flush()` and full sample buffers. Default 60 s. */
   readonly intervalMs?: number;
@@ -45,7 +46,7 @@ export class RouteMetrics {
   private readonly timer?: NodeJS.Timeout;
 
   constructor(options: RouteMetricsOptions) {
-    const environment = options.environment ?? process.env.CHARIOT_ENV ?? 'local';
+    const environment = options.environment ?? process.env[PLAIN_VARIABLES.environment[0]] ?? 'local';
     // `logger`: Powertools warns on an empty flush; an idle interval is not worth a log line.
     this.metrics =
       options.metrics ??

@@ -20,7 +20,7 @@ export interface GroupTarget {
 }
 
 export const TARGETS = ['lambda', 'fargate'] as const;
-/** Where API Gateway's integration points: `fargate` only in state `fargate` (see `ResolvedRoute.target`). */
+/** Who answers a route when nothing splits it: `fargate` only in state `fargate` (see `ResolvedRoute.target`). */
 export type Target = (typeof TARGETS)[number];
 
 /** The migration state of a route; percentages are whole numbers 0–100. */
@@ -72,9 +72,9 @@ export interface ResolvedRoute<R extends RouteLike = RouteDefinition> {
   /** The migration state the flags give the route. */
   readonly state: RouteState;
   /**
-   * Where API Gateway's integration points. `shadow` and `canary` routes stay on their Lambda integration
-   * here: the weighted ALB rule that splits a canary in AWS is not wired into the stack yet (docs/migration.md),
-   * so a deploy treats them as `lambda`; the local gateway splits and shadows them itself.
+   * Who answers when nothing splits the traffic: `fargate` only in state `fargate`. The local gateway splits and
+   * shadows the states in between itself; the CDK app derives each state's deployment from `state`
+   * (lib/route-table.ts: a canary's API Gateway route goes to its weighted ALB rule).
    */
   readonly target: Target;
   /** The group's (generated) Lambda entry, relative to the repository root. */

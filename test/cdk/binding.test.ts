@@ -5,7 +5,7 @@
  * backend's code uses, then through the secret parsers; and every secret it is told about is one it
  * may read (Lambda: a GetSecretValue grant; ECS: a field its secret has). No env names are listed here.
  */
-import { AUTHORIZER_BINDING, GRAPH_PROJECTOR_BINDING, SECRET_DELIVERY, apiBinding, type Binding, type SecretNeed } from '../../shared/config/binding';
+import { AUTHORIZER_BINDING, GRAPH_PROJECTOR_BINDING, PLAIN_VARIABLES, SECRET_DELIVERY, apiBinding, type Binding, type SecretNeed } from '../../shared/config/binding';
 import { loadRuntimeConfig } from '../../shared/config/runtime';
 import { serviceBinding } from '../../shared/config/service-binding';
 import { parseOffsetKeyRing } from '../../shared/db/offset';
@@ -19,6 +19,7 @@ function functionBinding(name: string): Binding | 'none' {
   if (name === 'authorizer') return AUTHORIZER_BINDING;
   if (name === 'graph-projector') return GRAPH_PROJECTOR_BINDING;
   if (name === 'offset-key-rotation') return 'none'; // its rotation event names the secret; it reads no runtime config
+  if (name === 'canary-rollback') return 'none'; // its alarm event and CANARY_RULES name the rule; it reads no runtime config
   if ((ROUTE_GROUP_NAMES as readonly string[]).includes(name)) return apiBinding(routeGroup(name as (typeof ROUTE_GROUP_NAMES)[number]).access);
   throw new Error(`function ${name} has no declared binding`);
 }
@@ -54,6 +55,10 @@ const ENVIRONMENTS: [string, Record<string, string>][] = [
   ['dev with every service', { env: 'dev', 'migrate:asset': 'fargate', 'migrate:file': 'fargate', 'migrate:key': 'fargate' }],
 ];
 
+/** Every backend says which environment it runs in (its metrics' `environment` dimension): the name `-c env` picked. */
+const expectEnvironmentName = (env: Record<string, unknown>, envName: string) =>
+  expect(Object.fromEntries(PLAIN_VARIABLES.environment.map((name) => [name, env[name]]))).toEqual(Object.fromEntries(PLAIN_VARIABLES.environment.map((name) => [name, envName])));
+
 describe.each(ENVIRONMENTS)('%s: every backend starts with the env and secrets the template gives it', (_label, context) => {
   const { app } = synth(context);
   const templates = new AppTemplates(app.synth());
@@ -77,6 +82,7 @@ describe.each(ENVIRONMENTS)('%s: every backend starts with the env and secrets t
       const env = Object.fromEntries(Object.entries(fn.env).map(([name, value]) => [name, resolved(fn.stack, value)]));
       try {
         loadRuntimeConfig(env, binding);
+        expectEnvironmentName(env, context.env);
         // Least privilege both ways: told only the secrets it is bound to, and granted read on each of them.
         for (const need of Object.keys(SECRET_DELIVERY) as SecretNeed[]) {
           const arnVariable = SECRET_DELIVERY[need].arnVariable;
@@ -104,6 +110,7 @@ describe.each(ENVIRONMENTS)('%s: every backend starts with the env and secrets t
       const env = { ...Object.fromEntries(Object.entries(container.env).map(([name, value]) => [name, resolved(container.stack, value)])), ...secrets };
       try {
         const config = loadRuntimeConfig(env, serviceBinding(container.name as ServiceName));
+        expectEnvironmentName(env, context.env);
         if (config.offsetKeys && 'value' in config.offsetKeys) parseOffsetKeyRing(config.offsetKeys.value);
         expect(Object.keys(env).filter((name) => name.endsWith('_SECRET_ARN'))).toEqual([]);
       } catch (error) {

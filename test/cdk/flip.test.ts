@@ -43,7 +43,7 @@ describe('flipping one route to fargate', () => {
     const [container] = task.Properties!.ContainerDefinitions;
     expect(container.PortMappings).toEqual([expect.objectContaining({ ContainerPort: 8080 })]);
     const environment = Object.fromEntries(container.Environment.map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
-    expect(environment).toMatchObject({ PORT: '8080', POWERTOOLS_SERVICE_NAME: 'inventory', POWERTOOLS_TRACE_ENABLED: 'false' });
+    expect(environment).toMatchObject({ PORT: '8080', POWERTOOLS_SERVICE_NAME: 'inventory', CHARIOT_ENV: 'dev', AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000' });
     // Env and secrets derive from the service's binding (test/cdk/binding.test.ts runs them through loadRuntimeConfig):
     // secrets arrive as values injected by ECS, never as ARNs the task would have to read itself.
     const secrets = container.Secrets.map((secret: { Name: string }) => secret.Name).sort();
@@ -60,7 +60,7 @@ describe('flipping one route to fargate', () => {
     expect(service.Properties!.DeploymentConfiguration.DeploymentCircuitBreaker).toEqual({ Enable: true, Rollback: true });
   });
 
-  it('leaves every other route, its integration and everything that existed before unchanged, except that route\'s Lambda permission', () => {
+  it('leaves every other route, its integration and everything that existed before unchanged, except that route\'s Lambda permission and the dashboard', () => {
     for (const route of ROUTES.filter((r) => routeId(r) !== flipped)) {
       expect(routeResource(after, routeId(route))).toEqual(routeResource(before, routeId(route)));
       expect(integrationOf(after, routeId(route))).toEqual(integrationOf(before, routeId(route)));
@@ -79,6 +79,8 @@ describe('flipping one route to fargate', () => {
         routeLogicalId(before, flipped),
         integrationOf(before, flipped).logicalId,
         removedPermissions[0][0],
+        // The migration dashboard gains the route's row (Lambda and Fargate side by side).
+        ...Object.keys(resourcesOfType(before, 'AWS::CloudWatch::Dashboard')),
       ].sort(),
     );
   });

@@ -93,13 +93,14 @@ export class AppTemplates {
     });
   }
 
-  /** Every container of every task definition: env, and secrets as `{name: valueFrom}`. */
+  /** Every service container of every task definition (not its sidecars): env, and secrets as `{name: valueFrom}`. */
   containers(): { stack: string; logicalId: string; name: string; env: Record<string, unknown>; secrets: Record<string, unknown> }[] {
     return this.ofType('AWS::ECS::TaskDefinition').flatMap(({ stack, logicalId, properties }) =>
-      (properties.ContainerDefinitions as Record<string, any>[]).map((container) => {
+      (properties.ContainerDefinitions as Record<string, any>[]).flatMap((container) => {
         const env = Object.fromEntries((container.Environment ?? []).map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
         const secrets = Object.fromEntries((container.Secrets ?? []).map((s: { Name: string; ValueFrom: unknown }) => [s.Name, s.ValueFrom]));
-        return { stack, logicalId, name: String(env.POWERTOOLS_SERVICE_NAME), env, secrets };
+        // The service's own container; sidecars (the X-Ray daemon) carry no service name and run no project code.
+        return env.POWERTOOLS_SERVICE_NAME ? [{ stack, logicalId, name: String(env.POWERTOOLS_SERVICE_NAME), env, secrets }] : [];
       }),
     );
   }

@@ -4,9 +4,10 @@
  * ModifyRule: no deploy, effective within seconds.
  *
  * The rule is found from the route table, not from names: on the environment's ALB (tag
- * `chariot:environment` = env, or `--listener-arn`), the rule whose path pattern is the route's path
- * with `{param}` → `*` and whose method condition holds the route's method, with a forward action over
- * two target groups. The Lambda side is the target group of type `lambda`.
+ * `chariot:environment` = env, or `--listener-arn`), the route's own rule (lib/api-routes.ts gives each
+ * canary route one): path pattern exactly the route's path with `{param}` → `*`, method condition exactly
+ * the route's method, a forward action over two target groups. A rule that also matches other methods
+ * is never touched, so a shift changes one route. The Lambda side is the target group of type `lambda`.
  */
 import {
   DescribeListenersCommand,
@@ -21,12 +22,11 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { HttpMethod } from '../../shared/routing/routes';
 import { albPathPattern } from '../../shared/routing/alb-path';
-import { setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
+import { ENVIRONMENT_TAG, setFargateWeight, type WeightedRule } from '../../shared/migration/weighted-rule';
 
 /** The client as the shifter uses it; tests pass a stub (the one mock: there is no ELB API here). */
 export type ElbClient = Pick<ElasticLoadBalancingV2Client, 'send'>;
 
-export const ENVIRONMENT_TAG = 'chariot:environment';
 
 
 export interface RouteRef {
@@ -80,8 +80,9 @@ export async function readWeights(client: ElbClient, listenerArn: string, route:
     marker = page.NextMarker;
   } while (marker);
   const pattern = albPathPattern(route.path);
+  const only = (values: string[], value: string) => values.length === 1 && values[0] === value;
   const rule = rules.find(
-    (r) => conditionValues(r.Conditions, 'path-pattern').includes(pattern) && conditionValues(r.Conditions, 'http-request-method').includes(route.method) && forwardOf(r),
+    (r) => only(conditionValues(r.Conditions, 'path-pattern'), pattern) && only(conditionValues(r.Conditions, 'http-request-method'), route.method) && forwardOf(r),
   );
   if (!rule) {
     throw new ShiftError(

@@ -1,7 +1,8 @@
 /**
  * `npm run shift` against AWS, with a stubbed Elastic Load Balancing client (the one mock: no ELB API
  * exists here). The stub holds one ALB tagged for prod with a listener whose rules look like what the
- * stack deploys: a weighted canary rule for GET /asset and a plain forward rule for another path.
+ * stack deploys: a weighted canary rule for GET /asset, a plain forward rule for another path, and (listed
+ * first) a weighted rule on the same path that also holds PUT, which a shift must never touch.
  */
 import {
   DescribeListenersCommand,
@@ -22,7 +23,17 @@ const LAMBDA_TG = 'arn:aws:elasticloadbalancing:us-east-2:333333333333:targetgro
 const SERVICE_TG = 'arn:aws:elasticloadbalancing:us-east-2:333333333333:targetgroup/inventory/4';
 
 function stubElb(initialFargateWeight: number) {
+  const weighted = (fargate: number): Rule['Actions'] => [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: SERVICE_TG, Weight: fargate }, { TargetGroupArn: LAMBDA_TG, Weight: 100 - fargate }] } }];
   const rules: Rule[] = [
+    {
+      RuleArn: `${LISTENER}/rule/asset-get-put`,
+      Priority: '5',
+      Conditions: [
+        { Field: 'path-pattern', PathPatternConfig: { Values: ['/asset'] } },
+        { Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['GET', 'PUT'] } },
+      ],
+      Actions: weighted(50),
+    },
     {
       RuleArn: `${LISTENER}/rule/canary-asset`,
       Priority: '17',
@@ -30,7 +41,7 @@ function stubElb(initialFargateWeight: number) {
         { Field: 'path-pattern', PathPatternConfig: { Values: ['/asset'] } },
         { Field: 'http-request-method', HttpRequestMethodConfig: { Values: ['GET'] } },
       ],
-      Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: SERVICE_TG, Weight: initialFargateWeight }, { TargetGroupArn: LAMBDA_TG, Weight: 100 - initialFargateWeight }] } }],
+      Actions: weighted(initialFargateWeight),
     },
     {
       RuleArn: `${LISTENER}/rule/capabilities`,
@@ -64,6 +75,8 @@ function stubElb(initialFargateWeight: number) {
   return { client, rules, calls };
 }
 
+const canaryOf = (elb: ReturnType<typeof stubElb>) => elb.rules.find((r) => r.RuleArn!.endsWith('/canary-asset'))!;
+
 /** prod with GET /asset deployed as canary:10 (cdk.json + a -c override, as an operator would have deployed it). */
 const CANARY_10 = ['-c', 'env=prod', '-c', 'migrate:GET /asset=canary:10'];
 
@@ -79,11 +92,13 @@ describe('npm run shift (AWS, stubbed ELB)', () => {
     expect(code).toBe(0);
     expect(out).toContain('before  lambda 90%  fargate 10%');
     expect(out).toContain('after   lambda 75%  fargate 25%');
-    expect(elb.rules[0].Actions![0].ForwardConfig!.TargetGroups).toEqual([
+    expect(canaryOf(elb).Actions![0].ForwardConfig!.TargetGroups).toEqual([
       { TargetGroupArn: LAMBDA_TG, Weight: 75 },
       { TargetGroupArn: SERVICE_TG, Weight: 25 },
     ]);
     expect(elb.calls.filter((c) => c === 'ModifyRuleCommand')).toHaveLength(1);
+    // The rule that also matches PUT /asset is another route's business: untouched.
+    expect(elb.rules[0].Actions![0].ForwardConfig!.TargetGroups!.map((g) => g.Weight)).toEqual([50, 50]);
     // cdk.json (+ -c) says canary:10: the operator is told the next deploy resets it, and how to keep it.
     expect(out).toMatch(/warning: cdk.json deploys "GET \/asset" as canary:10 in prod, live is now canary:25.*migrations\["GET \/asset"\] = "canary:25"/);
   });
@@ -91,7 +106,7 @@ describe('npm run shift (AWS, stubbed ELB)', () => {
   test('rollback sends everything to Lambda; no warning when the result is what cdk.json deploys', async () => {
     const rolledBack = await shift([...CANARY_10, 'GET /asset', 'rollback'], stubElb(60));
     expect(rolledBack.out).toContain('after   lambda 100%  fargate 0%');
-    expect(rolledBack.elb.rules[0].Actions![0].ForwardConfig!.TargetGroups!.map((g) => g.Weight)).toEqual([100, 0]);
+    expect(canaryOf(rolledBack.elb).Actions![0].ForwardConfig!.TargetGroups!.map((g) => g.Weight)).toEqual([100, 0]);
     const same = await shift(['-c', 'env=prod', '-c', 'migrate:GET /asset=canary:0', 'GET /asset', 'rollback']);
     expect(same.out).not.toContain('warning');
   });
