@@ -1,7 +1,5 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dispatch, operationTable } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
@@ -13,6 +11,7 @@ import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { inLambda, routeMetrics } from '../../shared/observability/route-metrics';
+import { tracingMiddleware } from '../../shared/observability/tracing';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { apiBinding } from '../../shared/config/binding';
 
@@ -41,12 +40,11 @@ export interface HandlerOptions {
 
 /**
  * The middy handler for one route group: Powertools logger (Lambda context; the dispatcher's
- * per-request child logger adds `correlation_id` = requestContext.requestId) and tracer around the
+ * per-request child logger adds `correlation_id` = requestContext.requestId) and, where tracing is on, tracer around the
  * shared dispatcher. A route key outside the group is a 404, so a mis-wired integration is loud.
  * Dependencies are built once per container, on the first invocation (config is validated then).
  */
 export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}) {
-  const tracer = new Tracer({ serviceName: served.group.name });
   const table = operationTable([served]);
   let dependencies: Promise<ApiDependencies> | undefined;
   const build = () => createDependencies(process.env, { graph: options.graph, binding: apiBinding(served.group.access) });
@@ -66,7 +64,7 @@ export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}
       if (flushEachInvocation) metrics.flush();
     }
   };
-  return middy(core)
-    .use(injectLambdaContext(rootLogger(), { resetKeys: true }))
-    .use(captureLambdaHandler(tracer));
+  const handler = middy(core).use(injectLambdaContext(rootLogger(), { resetKeys: true }));
+  const tracing = tracingMiddleware(served.group.name);
+  return tracing ? handler.use(tracing) : handler;
 }
