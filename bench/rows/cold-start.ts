@@ -3,7 +3,8 @@
  * NodejsFunction bundles it, then a fresh `node` process loads the bundle and answers one invocation
  * of the group's first route (a real HTTP API v2 event with the bench user's token), `samples` times.
  */
-import { execSync, spawn } from 'node:child_process';
+import { exec, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -117,7 +118,8 @@ export async function bundleGroup(group: RouteGroup, outDir: string): Promise<{ 
     outfile,
     metafile: true,
   });
-  for (const command of lazyChunkCommands(REPO_ROOT, join(outDir, group))) execSync(command, { shell: '/bin/sh', stdio: 'pipe' });
+  // Asynchronously, so the groups' bundles and chunks build side by side (a synchronous call would serialise them).
+  await Promise.all(lazyChunkCommands(REPO_ROOT, join(outDir, group)).map((command) => promisify(exec)(command, { shell: '/bin/sh' })));
   const lazyChunks = Object.keys(LAZY_MODULES)
     .map((name) => join(outDir, group, 'node_modules', name, 'index.js'))
     .flatMap((file, i) => (existsSync(file) ? [{ name: Object.keys(LAZY_MODULES)[i], bytes: statSync(file).size }] : []));
