@@ -6,6 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CanaryRollback } from './canary-rollback';
 import { MigrationDashboard } from './migration-dashboard';
+import { ShadowComparer } from './shadow-comparer';
 import { WeightedRouteRule } from './weighted-route-rule';
 
 function build() {
@@ -26,6 +27,8 @@ function build() {
   });
   new CanaryRollback(stack, 'Rollback', { envName: 'prod', policy: { maxFargate5xxPercent: 1, maxFargateP99Ms: 800 }, canaries: new Map([['GET /asset', canary]]) });
   new MigrationDashboard(stack, 'Dashboard', { envName: 'prod', routes: ['GET /asset'] });
+  const comparer = new ShadowComparer(stack, 'ShadowComparer', { vpc, loadBalancer: alb, serviceTargetGroups: { inventory: serviceTargets }, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+  comparer.shadowRoutes(fn, { 'GET /asset': 5 });
   return { template: Template.fromStack(stack), stack };
 }
 
@@ -83,4 +86,26 @@ test('the dashboard puts each route\'s Lambda and Fargate side by side, and its 
   expect(dashboard.Properties.DashboardName).toBe('chariot-prod-migration');
   const body = JSON.stringify(dashboard.Properties.DashboardBody);
   for (const text of ['GET /asset requests', 'GET /asset p99 (ms)', 'ShadowMismatch', '\\"runtime\\",\\"lambda\\"', '\\"runtime\\",\\"fargate\\"']) expect(body).toContain(text);
+});
+
+test('the shadow comparer: in the VPC, reaching the service through a listener of its own, invoked asynchronously by the shadowing Lambda', () => {
+  template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+    Port: 8081,
+    DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: Match.stringLikeRegexp('Inventory') } }],
+  });
+  template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+    FromPort: 8081,
+    SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerSecurityGroup'), 'GroupId'] },
+  });
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    VpcConfig: Match.objectLike({ SecurityGroupIds: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerSecurityGroup'), 'GroupId'] }] }),
+    Environment: { Variables: Match.objectLike({ SHADOW_TARGETS: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^\\{"inventory":"http://'), ':8081"}'])] } }) },
+  });
+  template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0 });
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Environment: { Variables: { SHADOW_ROUTES: '{"GET /asset":5}', SHADOW_COMPARER_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerFunction'), 'Arn'] } } },
+  });
+  template.hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([{ 'Fn::GetAtt': [Match.stringLikeRegexp('ShadowComparerFunction'), 'Arn'] }]) })]) },
+  });
 });

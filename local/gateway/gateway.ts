@@ -20,6 +20,7 @@ import type { LambdaInvoker } from './lambda-invoker';
 import { badGateway, proxyToService } from './service-proxy';
 import type { MigrationControl, Runtime } from './migration';
 import { shadowCompare } from './shadow';
+import { albEvent } from '../../tooling/alb-emulator/event';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -60,6 +61,23 @@ async function readBody(incoming: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The request as the ALB hands it to a Lambda target (multi-value, as the CDK sets the target group); `x-request-id` as the VPC link's request carries it. */
+function albEventOf(request: GatewayRequest) {
+  const raw = request.rawHeaders;
+  const lines: [string, string][] = [];
+  if (raw) for (let i = 0; i + 1 < raw.length; i += 2) lines.push([raw[i], raw[i + 1]]);
+  else lines.push(...Object.entries(request.headers));
+  return albEvent({
+    method: request.method,
+    path: request.path,
+    rawQueryString: request.rawQueryString,
+    headers: [...lines.filter(([name]) => name.toLowerCase() !== 'x-request-id'), ['x-request-id', request.requestId]],
+    body: request.body,
+    multiValue: true,
+    sourceIp: request.sourceIp,
+  });
+}
+
 export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { routes, authorizer, lambdas, servicePort, cors } = options;
   let listeningPort = options.port;
@@ -93,9 +111,10 @@ export function startGateway(options: GatewayOptions): Promise<RunningGateway> {
       const response = port === undefined ? badGateway() : await proxyToService(port, listeningPort, request);
       return { response, target: `fargate:${service}`, served };
     }
-    const event = buildEvent(request, resolved.id, pathParameters, context);
+    // In AWS a canary route goes API Gateway → VPC link → ALB, whose weighted rule invokes the Lambda with an ALB event.
+    const event = options.migration?.throughLoadBalancer(resolved.id) ? albEventOf(request) : buildEvent(request, resolved.id, pathParameters, context);
     const functionName = `chariot-${resolved.route.group}`;
-    const response = await lambdas.invoke(resolved.lambdaEntry, functionName, event);
+    const response = await lambdas.invoke(resolved.lambdaEntry, functionName, event, request.requestId);
     const migration = options.migration;
     if (migration?.shouldShadow(resolved.id, request.method) && Buffer.isBuffer(response.body)) {
       const primary = { status: response.status, body: response.body };

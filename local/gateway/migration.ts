@@ -100,6 +100,11 @@ export class MigrationControl {
     return 'lambda';
   }
 
+  /** A canary route reaches both runtimes through the ALB in AWS, so its Lambda share gets ALB events. */
+  throughLoadBalancer(id: string): boolean {
+    return this.live.get(id)?.state.kind === 'canary';
+  }
+
   /** Whether to send a copy of this request to the service: GETs of shadowed routes, sampled. */
   shouldShadow(id: string, method: string): boolean {
     const state = this.live.get(id)?.state;

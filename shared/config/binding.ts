@@ -73,3 +73,10 @@ export const DEFAULT_BINDING: Binding = apiBinding({ table: 'readWrite' });
 export function variablesOf(need: SecretNeed): string[] {
   return [SECRET_DELIVERY[need].arnVariable, Object.keys(SECRET_DELIVERY[need].valueVariables)[0]];
 }
+
+/**
+ * The shadow copy in AWS (docs/migration.md), set only where a route is in `shadow`: on a group's Lambda,
+ * the comparer function to invoke and each shadowed route's sample percent (JSON `{"GET /asset": 5}`);
+ * on the comparer, where each service answers (JSON `{"inventory": "http://<internal ALB>:8081"}`).
+ */
+export const SHADOW_VARIABLES = { comparerArn: 'SHADOW_COMPARER_ARN', routes: 'SHADOW_ROUTES', targets: 'SHADOW_TARGETS' } as const;

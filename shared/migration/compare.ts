@@ -15,11 +15,10 @@ export interface Answer {
 
 export interface Comparison {
   readonly match: boolean;
-  /** At most `MAX_DIFFS` entries, e.g. `$.data[0].status: string#1a2b3c != number#4d5e6f`. */
+  /** At most 5 entries, e.g. `$.data[0].status: string#1a2b3c != number#4d5e6f`. */
   readonly diffs: readonly string[];
 }
 
-const MAX_DIFFS = 5;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Keys whose values are per-call by nature (request ids, clocks), whatever their format. */
@@ -41,23 +40,44 @@ export function normalise(value: unknown, key?: string): unknown {
 }
 
 const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** 6 hex chars: enough to tell two values apart in a log, too little to recover them. */
-const shortHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex').slice(0, 6);
-const describe = (value: unknown) => (value === undefined ? 'absent' : `${typeOf(value)}#${shortHash(value)}`);
+const shortHash = (value: unknown) => sha256(JSON.stringify(value) ?? 'undefined').slice(0, 6);
 
-function diffValues(a: unknown, b: unknown, path: string, out: string[]): void {
-  if (out.length >= MAX_DIFFS) return;
-  if (typeOf(a) === 'object' && typeOf(b) === 'object') {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-    for (const k of [...keys].sort()) diffValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-    return;
+/**
+ * What is compared of an answer, without the answer: its status, a hash of its normalised body, and per
+ * JSON path a `type#hash` of each leaf (`array(n)` / `object` for containers), for the path diff. The
+ * Lambda sends this to the shadow comparer in AWS instead of the caller's data (docs/migration.md).
+ */
+export interface Fingerprint {
+  readonly status: number;
+  /** sha256 of the normalised JSON, or of the raw bytes when the body is not JSON. */
+  readonly hash: string;
+  /** JSON path → `type#hash`, in walk order (object keys sorted); absent when not JSON or past MAX_LEAVES paths. */
+  readonly leaves?: Readonly<Record<string, string>>;
+  /** Body bytes, when the body is not JSON. */
+  readonly bytes?: number;
+}
+
+const MAX_DIFFS = 5;
+/** Keeps a fingerprint well inside an asynchronous invocation's payload limit (about 100 KB at most). */
+export const MAX_LEAVES = 2000;
+
+/** Walks a normalised value; false once more than MAX_LEAVES paths were needed. */
+function collectLeaves(value: unknown, path: string, out: Record<string, string>, count: { n: number }): boolean {
+  if (++count.n > MAX_LEAVES) return false;
+  if (Array.isArray(value)) {
+    out[path] = `array(${value.length})`;
+    return value.every((item, i) => collectLeaves(item, `${path}[${i}]`, out, count));
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(`${path}: length ${a.length} != ${b.length}`);
-    for (let i = 0; i < Math.min(a.length, b.length); i++) diffValues(a[i], b[i], `${path}[${i}]`, out);
-    return;
+  if (value && typeof value === 'object') {
+    out[path] = 'object';
+    return Object.keys(value)
+      .sort()
+      .every((k) => collectLeaves((value as Record<string, unknown>)[k], `${path}.${k}`, out, count));
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${path}: ${describe(a)} != ${describe(b)}`);
+  out[path] = `${typeOf(value)}#${shortHash(value)}`;
+  return true;
 }
 
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
@@ -68,12 +88,34 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Compares the primary answer (`a`, the one the caller got) with the shadow's (`b`). */
-export function compareAnswers(a: Answer, b: Answer): Comparison {
+export function fingerprint(answer: Answer): Fingerprint {
+  const parsed = parseJson(answer.body);
+  if (!parsed.ok) return { status: answer.status, hash: sha256(answer.body.toString('base64')), bytes: answer.body.length };
+  const normalised = normalise(parsed.value);
+  const leaves: Record<string, string> = {};
+  const complete = collectLeaves(normalised, '$', leaves, { n: 0 });
+  return { status: answer.status, hash: sha256(JSON.stringify(normalised)), ...(complete ? { leaves } : {}) };
+}
+
+const bodyOf = (f: Fingerprint) => (f.bytes === undefined ? `json#${f.hash.slice(0, 6)}` : `${f.bytes} bytes#${f.hash.slice(0, 6)}`);
+
+/** Compares the primary answer's fingerprint (`a`, what the caller got) with the shadow's (`b`). */
+export function compareFingerprints(a: Fingerprint, b: Fingerprint): Comparison {
   const diffs: string[] = [];
   if (a.status !== b.status) diffs.push(`status: ${a.status} != ${b.status}`);
-  const [ja, jb] = [parseJson(a.body), parseJson(b.body)];
-  if (ja.ok && jb.ok) diffValues(normalise(ja.value), normalise(jb.value), '$', diffs);
-  else if (!a.body.equals(b.body)) diffs.push(`body: ${a.body.length} bytes#${shortHash(a.body.toString('base64'))} != ${b.body.length} bytes#${shortHash(b.body.toString('base64'))}`);
+  if (a.hash !== b.hash) {
+    if (a.leaves && b.leaves) {
+      const [left, right] = [a.leaves, b.leaves];
+      for (const path of new Set([...Object.keys(left), ...Object.keys(right)])) {
+        if (left[path] !== right[path]) diffs.push(`${path}: ${left[path] ?? 'absent'} != ${right[path] ?? 'absent'}`);
+        if (diffs.length >= MAX_DIFFS) break;
+      }
+    } else diffs.push(`body: ${bodyOf(a)} != ${bodyOf(b)}`);
+  }
   return { match: diffs.length === 0, diffs: diffs.slice(0, MAX_DIFFS) };
+}
+
+/** Compares the primary answer (`a`, the one the caller got) with the shadow's (`b`). */
+export function compareAnswers(a: Answer, b: Answer): Comparison {
+  return compareFingerprints(fingerprint(a), fingerprint(b));
 }

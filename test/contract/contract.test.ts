@@ -1,6 +1,7 @@
 /**
  * The gate of the strangler fig: the same scenario (cases.ts) against every route's Lambda handler
- * and its Hono service, each on its own DynamoDB Local table, with cognito-local tokens. Each case
+ * (invoked with HTTP API events, and again with ALB events as a canary's target group sends them) and its
+ * Hono service, each on its own DynamoDB Local table, with cognito-local tokens. Each case
  * asserts its own answers; then the two transcripts must be equal after the explicit normaliser.
  */
 import { readdirSync } from 'node:fs';
@@ -29,7 +30,7 @@ const user = (email: string): Promise<Caller> => {
 };
 
 let stdout: CapturedLines;
-const clients: Partial<Record<'lambda' | 'hono', ContractClient>> = {};
+const clients: Partial<Record<'lambda' | 'hono' | 'lambda-alb', ContractClient>> = {};
 let pair: RuntimePair | undefined;
 
 beforeAll(async () => {
@@ -38,9 +39,10 @@ beforeAll(async () => {
   jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
   // Access logs go to stdout; keep them (the log test reads them) without flooding the test output.
   stdout = captureStdout();
-  pair = await startRuntimePair(stack);
+  pair = await startRuntimePair(stack, {}, { alb: true });
   clients.lambda = new ContractClient(pair.runtimes.lambda, user);
   clients.hono = new ContractClient(pair.runtimes.hono, user);
+  clients['lambda-alb'] = new ContractClient(pair.alb!, user);
 });
 
 afterAll(async () => {
@@ -49,7 +51,7 @@ afterAll(async () => {
   await pair?.close();
 });
 
-for (const runtime of ['lambda', 'hono'] as const) {
+for (const runtime of ['lambda', 'hono', 'lambda-alb'] as const) {
   describe(`${runtime} runtime`, () => {
     CASES.forEach((contractCase, index) => {
       test(`${contractCase.route}: ${contractCase.name}`, async () => {
@@ -61,22 +63,31 @@ for (const runtime of ['lambda', 'hono'] as const) {
   });
 }
 
-describe('both runtimes', () => {
-  test('give identical answers (after the explicit normaliser)', () => {
-    const [lambda, hono] = [clients.lambda!.transcript, clients.hono!.transcript];
-    expect(lambda.length).toBeGreaterThan(100);
-    const differences: string[] = [];
-    for (let i = 0; i < Math.max(lambda.length, hono.length); i++) {
-      const [l, h] = [lambda[i], hono[i]];
-      if (!l || !h) {
-        differences.push(`exchange ${i}: only on ${l ? 'lambda' : 'hono'} (${(l ?? h).route}: ${(l ?? h).case})`);
-        continue;
-      }
-      const left = JSON.stringify(normalise({ request: normaliseRequestLine(l.request), status: l.status, contentType: l.contentType, body: l.body }));
-      const right = JSON.stringify(normalise({ request: normaliseRequestLine(h.request), status: h.status, contentType: h.contentType, body: h.body }));
-      if (left !== right) differences.push(`${l.route} — ${l.case}\n  lambda: ${left}\n  hono:   ${right}`);
+/** Exchanges of `other` that differ from the Lambda's (HTTP API events) after the explicit normaliser. */
+function differencesFromLambda(other: 'hono' | 'lambda-alb'): string[] {
+  const [lambda, them] = [clients.lambda!.transcript, clients[other]!.transcript];
+  expect(lambda.length).toBeGreaterThan(100);
+  const differences: string[] = [];
+  for (let i = 0; i < Math.max(lambda.length, them.length); i++) {
+    const [l, h] = [lambda[i], them[i]];
+    if (!l || !h) {
+      differences.push(`exchange ${i}: only on ${l ? 'lambda' : other} (${(l ?? h).route}: ${(l ?? h).case})`);
+      continue;
     }
-    expect(differences).toEqual([]);
+    const left = JSON.stringify(normalise({ request: normaliseRequestLine(l.request), status: l.status, contentType: l.contentType, body: l.body }));
+    const right = JSON.stringify(normalise({ request: normaliseRequestLine(h.request), status: h.status, contentType: h.contentType, body: h.body }));
+    if (left !== right) differences.push(`${l.route} — ${l.case}\n  lambda: ${left}\n  ${other}:   ${right}`);
+  }
+  return differences;
+}
+
+describe('all runtimes', () => {
+  test('Lambda and Hono give identical answers (after the explicit normaliser)', () => {
+    expect(differencesFromLambda('hono')).toEqual([]);
+  });
+
+  test('Lambda answers identically to HTTP API events and ALB events (after the explicit normaliser)', () => {
+    expect(differencesFromLambda('lambda-alb')).toEqual([]);
   });
 
   test('every route in the route table has a contract case', () => {
@@ -86,7 +97,7 @@ describe('both runtimes', () => {
   });
 
   test('every exchange answers JSON, and no bad input ever answered 5xx', () => {
-    for (const entry of [...clients.lambda!.transcript, ...clients.hono!.transcript]) {
+    for (const entry of Object.values(clients).flatMap((client) => client.transcript)) {
       expect(entry.contentType).toMatch(/^application\/json/);
       expect({ request: entry.request, status: entry.status < 500 }).toEqual({ request: entry.request, status: true });
     }
@@ -100,7 +111,7 @@ describe('both runtimes', () => {
       const id = String(entry.correlation_id);
       access.set(id, [...(access.get(id) ?? []), entry]);
     }
-    for (const entry of [...clients.lambda!.transcript, ...clients.hono!.transcript]) {
+    for (const entry of Object.values(clients).flatMap((client) => client.transcript)) {
       const lines = access.get(entry.requestId) ?? [];
       expect({ request: entry.request, lines: lines.length }).toEqual({ request: entry.request, lines: 1 });
       const [method, path] = entry.request.split(/[ ?]/);

@@ -4,11 +4,13 @@
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
+import type { ALBResult } from 'aws-lambda';
 import type { AddressInfo } from 'node:net';
 import type { ApiDependencies } from '../../../shared/api/dependencies';
 import { SERVICES, type ServiceName } from '../../../shared/routing/routes';
 import { groupOf } from '../../../shared/routing/table';
 import { createServiceApp } from '../../../containers/runtime/service-app';
+import { albEvent, responseFromAlbResult } from '../../../tooling/alb-emulator/event';
 import { httpApiEvent } from '../../../tooling/http-api-emulator/event';
 import { lambdaContext, responseFromResult } from '../../../tooling/http-api-emulator/lambda-integration';
 import { EVERY_ROUTE, findRoute } from '../../../tooling/http-api-emulator/routing';
@@ -33,7 +35,7 @@ export interface RawResponse {
 }
 
 export interface Runtime {
-  readonly name: 'lambda' | 'hono';
+  readonly name: 'lambda' | 'hono' | 'lambda-alb';
   send(request: RawRequest): Promise<RawResponse>;
   close(): Promise<void>;
 }
@@ -65,6 +67,36 @@ export function lambdaRuntime(handlers: Readonly<Record<string, LambdaHandler>>)
       const result = responseFromResult(await handlers[route.group](event, lambdaContext(`chariot-${route.group}`, request.requestId)));
       const headers = Object.fromEntries(Object.entries(result.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
       return { status: result.status, contentType: result.headers['content-type']?.toString(), headers, body: parse(result.body.toString('utf8')) };
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Invokes the same group handlers as a canary route's ALB would (docs/migration.md): an ALB event with
+ * multi-value headers (the target group attribute the CDK sets), the route's group deciding the function
+ * as its listener rule does; the handler matches the route itself and answers the ALB result shape.
+ */
+export function albRuntime(handlers: Readonly<Record<string, LambdaHandler>>): Runtime {
+  return {
+    name: 'lambda-alb',
+    async send(request) {
+      const matched = findRoute(EVERY_ROUTE, request.method, request.path);
+      if (!matched) throw new Error(`no route for ${request.method} ${request.path}`);
+      const { group } = matched.resolved.route;
+      const event = albEvent({
+        method: request.method,
+        path: request.path,
+        rawQueryString: request.rawQueryString,
+        headers: { ...request.headers, 'x-request-id': request.requestId },
+        body: request.body,
+        multiValue: true,
+      });
+      const result = (await handlers[group](event, lambdaContext(`chariot-${group}`, request.requestId))) as ALBResult;
+      expect(result.statusDescription).toMatch(new RegExp(`^${result.statusCode} \\w`));
+      const response = responseFromAlbResult(result);
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+      return { status: response.status, contentType: headers['content-type'], headers, body: parse((response.body as Buffer).toString('utf8')) };
     },
     async close() {},
   };

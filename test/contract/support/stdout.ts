@@ -4,11 +4,12 @@ export interface CapturedLines {
   restore(): void;
 }
 
-export function captureStdout(): CapturedLines {
-  const original = process.stdout.write.bind(process.stdout);
+/** `stream`: Powertools writes warnings and errors to stderr. */
+export function captureStdout(stream: NodeJS.WriteStream = process.stdout): CapturedLines {
+  const original = stream.write.bind(stream);
   const lines: string[] = [];
   let pending = '';
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     const parts = pending.split('\n');
     pending = parts.pop() ?? '';
@@ -16,11 +17,11 @@ export function captureStdout(): CapturedLines {
     const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
     callback?.();
     return true;
-  }) as typeof process.stdout.write;
+  }) as typeof stream.write;
   return {
     lines,
     restore: () => {
-      process.stdout.write = original;
+      stream.write = original;
     },
   };
 }
