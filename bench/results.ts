@@ -62,6 +62,8 @@ export const ColdStartGroup = z.object({
   bundleBytes: z.number().int().nonnegative().optional(),
   /** The biggest contributors to the bundle: npm packages by name, our own code as `app`. */
   largestInputs: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })).optional(),
+  /** The lazily required packages shipped beside the entry (lib/lambda-bundling.ts LAZY_MODULES), loaded on first use, not at cold start. */
+  lazyChunks: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })).optional(),
   /** Route invoked first (`GET /asset`) and the status it answered. */
   route: z.string().optional(),
   answerStatus: z.number().int().optional(),

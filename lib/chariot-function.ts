@@ -5,7 +5,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from '../tooling/paths';
-import { LAMBDA_BUNDLING } from './lambda-bundling';
+import { LAMBDA_BUNDLING, LAMBDA_EXTERNALS, lazyChunkCommands } from './lambda-bundling';
 import { acknowledge, LAMBDA_BASIC_EXECUTION_FINDING } from './nag';
 
 export interface ChariotFunctionProps {
@@ -41,8 +41,14 @@ export class ChariotFunction extends Construct {
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         ...LAMBDA_BUNDLING,
-        externalModules: [...LAMBDA_BUNDLING.externalModules],
+        externalModules: [...LAMBDA_EXTERNALS],
         format: nodejs.OutputFormat.CJS,
+        // The lazily required packages, each one minified file beside the entry (node_modules/<name>/index.js).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => lazyChunkCommands(REPO_ROOT, outputDir),
+        },
         // Local esbuild (a devDependency) so synth never needs Docker.
         forceDockerBundling: false,
       },

@@ -3,8 +3,9 @@
  * NodejsFunction bundles it, then a fresh `node` process loads the bundle and answers one invocation
  * of the group's first route (a real HTTP API v2 event with the bench user's token), `samples` times.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { exec, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -12,7 +13,7 @@ import { routeId, type RouteDefinition } from '../../shared/routing/routes';
 import { ROUTE_GROUP_NAMES, ROUTES, routeGroup, type RouteGroup } from '../../shared/routing/table';
 import { writeLambdaEntry } from '../../lambdas/runtime/entries';
 import { REPO_ROOT } from '../../tooling/paths';
-import { LAMBDA_BUNDLING } from '../../lib/lambda-bundling';
+import { LAMBDA_BUNDLING, LAMBDA_EXTERNALS, LAZY_MODULES, lazyChunkCommands } from '../../lib/lambda-bundling';
 import { httpApiEvent } from '../../tooling/http-api-emulator/event';
 import type { Fixture } from '../fixture';
 import type { ColdStartGroup } from '../results';
@@ -20,7 +21,8 @@ import { lastErrorLine } from '../servers/spawn';
 
 /**
  * The esbuild call the CDK NodejsFunction makes with `LAMBDA_BUNDLING` (aws-cdk-lib 2.276, CommonJS).
- * The source map is a separate file and is not counted in the bundle size.
+ * The source map is a separate file and is not counted in the bundle size. Its `afterBundling` hook then
+ * writes the lazy chunks (`lazyChunkCommands`), which `bundleGroup` runs too.
  */
 export const NODEJS_FUNCTION_BUNDLING: BuildOptions = {
   bundle: true,
@@ -30,7 +32,7 @@ export const NODEJS_FUNCTION_BUNDLING: BuildOptions = {
   minify: LAMBDA_BUNDLING.minify,
   sourcemap: LAMBDA_BUNDLING.sourceMap,
   sourcesContent: LAMBDA_BUNDLING.sourcesContent,
-  external: [...LAMBDA_BUNDLING.externalModules],
+  external: [...LAMBDA_EXTERNALS],
   logLevel: 'silent',
 };
 
@@ -105,8 +107,10 @@ function coldStartOnce(bundle: string, eventFile: string, env: NodeJS.ProcessEnv
   });
 }
 
-/** A group's Lambda bundle, as a deploy ships it, in `outDir/<group>/index.js`. */
-export async function bundleGroup(group: RouteGroup, outDir: string): Promise<{ outfile: string; bytes: number; largestInputs: { name: string; bytes: number }[] }> {
+type Sized = { name: string; bytes: number };
+
+/** A group's Lambda asset, as a deploy ships it: the entry `outDir/<group>/index.js` and its lazy chunks beside it. */
+export async function bundleGroup(group: RouteGroup, outDir: string): Promise<{ outfile: string; bytes: number; largestInputs: Sized[]; lazyChunks: Sized[] }> {
   const outfile = join(outDir, group, 'index.js');
   const { metafile } = await build({
     ...NODEJS_FUNCTION_BUNDLING,
@@ -114,7 +118,12 @@ export async function bundleGroup(group: RouteGroup, outDir: string): Promise<{ 
     outfile,
     metafile: true,
   });
-  return { outfile, bytes: statSync(outfile).size, largestInputs: largestInputs(metafile) };
+  // Asynchronously, so the groups' bundles and chunks build side by side (a synchronous call would serialise them).
+  await Promise.all(lazyChunkCommands(REPO_ROOT, join(outDir, group)).map((command) => promisify(exec)(command, { shell: '/bin/sh' })));
+  const lazyChunks = Object.keys(LAZY_MODULES)
+    .map((name) => join(outDir, group, 'node_modules', name, 'index.js'))
+    .flatMap((file, i) => (existsSync(file) ? [{ name: Object.keys(LAZY_MODULES)[i], bytes: statSync(file).size }] : []));
+  return { outfile, bytes: statSync(outfile).size, largestInputs: largestInputs(metafile), lazyChunks };
 }
 
 /** The env of a process standing in for a Lambda: the runtime env, and no TS loader inherited from the bench (Lambda loads plain JS). */
@@ -147,7 +156,10 @@ export async function measureColdStarts(
       continue;
     }
     const eventFile = join(outDir, bundle.group, 'event.json');
-    const sizeTarget = { name: `bundle < ${targets.maxBundleBytes / 1000} KB`, met: bundle.bytes < targets.maxBundleBytes, actual: `${round(bundle.bytes / 1000)} KB` };
+    // Each file of the asset counts: the entry and every lazy chunk beside it.
+    const largestFile = Math.max(bundle.bytes, ...bundle.lazyChunks.map((chunk) => chunk.bytes));
+    const chunks = bundle.lazyChunks.map((chunk) => ` + ${chunk.name} ${round(chunk.bytes / 1000)} KB on first use`).join('');
+    const sizeTarget = { name: `every file < ${targets.maxBundleBytes / 1000} KB`, met: largestFile < targets.maxBundleBytes, actual: `${round(bundle.bytes / 1000)} KB${chunks}` };
     try {
       writeFileSync(eventFile, JSON.stringify(coldStartEvent(route, { ...fixture.authHeaders }, `bench-${bundle.group}`)));
       const timings = [];
@@ -158,6 +170,7 @@ export async function measureColdStarts(
         status: 'ok',
         bundleBytes: bundle.bytes,
         largestInputs: bundle.largestInputs,
+        lazyChunks: bundle.lazyChunks,
         route: routeId(route),
         answerStatus: timings[0].status,
         medianMs,

@@ -1,7 +1,5 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { ALBEvent, ALBResult, APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { dispatch, operationTable, type OperationTable } from '../../shared/api/dispatch';
 import type { ApiDependencies } from '../../shared/api/dependencies';
@@ -13,6 +11,7 @@ import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { decodeRequest, encodeResponse } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { inLambda, routeMetrics } from '../../shared/observability/route-metrics';
+import { tracingMiddleware } from '../../shared/observability/tracing';
 import { createDependencies } from '../../shared/api/create-dependencies';
 import { apiBinding } from '../../shared/config/binding';
 import { ShadowCopier, shadowCopyConfig, type LambdaInvoker } from '../../shared/migration/shadow-copy';
@@ -54,13 +53,12 @@ export interface HandlerOptions {
  * The middy handler for one route group, for both of its callers: API Gateway (HTTP API payload 2.0, the
  * route named by routeKey) and, for a route in canary, the ALB's Lambda target group (lambdas/runtime/alb.ts,
  * the route matched from method + path). Powertools logger (Lambda context; the dispatcher's per-request
- * child logger adds `correlation_id`) and tracer around the shared dispatcher. A route outside the group is
+ * child logger adds `correlation_id`) and, where tracing is on, tracer around the shared dispatcher. A route outside the group is
  * a 404, so a mis-wired integration is loud. Dependencies are built once per container, on the first
  * invocation (config is validated then). A route in `shadow` hands a sampled GET to the shadow comparer
  * (shared/migration/shadow-copy.ts) after its answer is ready.
  */
 export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}) {
-  const tracer = new Tracer({ serviceName: served.group.name });
   const table = operationTable([served]);
   let dependencies: Promise<ApiDependencies> | undefined;
   const env = options.env ?? process.env;
@@ -86,7 +84,7 @@ export function httpApiHandler(served: ServedGroup, options: HandlerOptions = {}
       if (flushEachInvocation) metrics.flush();
     }
   };
-  return middy(core)
-    .use(injectLambdaContext(rootLogger(), { resetKeys: true }))
-    .use(captureLambdaHandler(tracer));
+  const handler = middy(core).use(injectLambdaContext(rootLogger(), { resetKeys: true }));
+  const tracing = tracingMiddleware(served.group.name);
+  return tracing ? handler.use(tracing) : handler;
 }

@@ -4,6 +4,8 @@
  * fetcher therefore allows http. Checks: RS256 signature against the pool's JWKS, issuer, expiry,
  * `token_use` (id or access), and the app client (id token `aud`, access token `client_id`).
  */
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { JwtExpiredError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache, type Jwks } from 'aws-jwt-verify/jwk';
@@ -38,14 +40,34 @@ export interface VerifiedToken {
 /** The signing keys could not be fetched: Cognito is unreachable or failing, not the token bad (503, not 401). */
 class JwksUnavailable extends Error {}
 
-/** A fetcher for SimpleJwksCache that allows http (cognito-local) as well as https. */
+/**
+ * A fetcher for SimpleJwksCache that allows http (cognito-local) as well as https. node:http(s), not the
+ * global fetch: fetch loads undici and its wasm HTTP parser on first use, which was about a third of a
+ * Lambda's first invocation (docs/bench.md), while the SDK has loaded node:https already.
+ */
 const httpFetcher = {
-  async fetch(uri: string): Promise<ArrayBuffer> {
-    const response = await fetch(uri, { signal: AbortSignal.timeout(5000) }).catch((error: Error) => {
-      throw new JwksUnavailable(`JWKS fetch ${uri} failed: ${error.message}`);
+  fetch(uri: string): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const get = uri.startsWith('https:') ? httpsGet : httpGet;
+      // No keep-alive agent: the keys are fetched rarely, and an idle socket would outlive the caller.
+      const request = get(uri, { timeout: 5000, agent: false }, (response) => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299) {
+          response.resume();
+          reject(new JwksUnavailable(`JWKS fetch ${uri} answered ${status}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => reject(new JwksUnavailable(`JWKS fetch ${uri} failed: ${error.message}`)));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+        });
+      });
+      request.on('timeout', () => request.destroy(new Error('timed out after 5000 ms')));
+      request.on('error', (error) => reject(new JwksUnavailable(`JWKS fetch ${uri} failed: ${error.message}`)));
     });
-    if (!response.ok) throw new JwksUnavailable(`JWKS fetch ${uri} answered ${response.status}`);
-    return response.arrayBuffer();
   },
 };
 

@@ -4,7 +4,7 @@
  */
 import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { getDomain } from 'tldts';
+import type * as Tldts from 'tldts';
 import * as z from 'zod';
 import { invalidInput } from '../errors';
 import {
@@ -88,6 +88,11 @@ function parseCidr(value: string): { address: string; prefix: number; family: 4 
   if (!family || prefix > (family === 4 ? 32 : 128)) return undefined;
   return { address: match[1], prefix, family: family as 4 | 6 };
 }
+
+let tldts: typeof Tldts | undefined;
+/** tldts (the public-suffix list) on the first dns classified: a Lambda bundle ships it as a lazy chunk (lib/lambda-bundling.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const getDomain: typeof Tldts.getDomain = (url, options) => (tldts ??= require('tldts') as typeof Tldts).getDomain(url, options);
 
 const isPrivateIp = (ip: string): boolean => PRIVATE.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
 

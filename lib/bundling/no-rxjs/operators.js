@@ -1,0 +1,2 @@
+// rxjs/operators: see index.js.
+module.exports = require('./index.js');
