@@ -28,4 +28,9 @@ export class S3FileStore implements FileStore {
     const { s3, GetObjectCommand, getSignedUrl } = await (this.sdk ??= loadS3(this.clientConfig));
     return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
   }
+
+  async putBytes(tenant: string, name: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    const { s3, PutObjectCommand } = await (this.sdk ??= loadS3(this.clientConfig));
+    await s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name), Body: bytes, ContentType: contentType }));
+  }
 }
