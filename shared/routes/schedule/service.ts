@@ -59,7 +59,7 @@ async function changeSchedule(deps: Deps, whoami: Whoami, id: string, change: (e
   requireRole(whoami, 'analyst');
   const key = scheduleKey(id);
   const changed = await deps.repository(whoami).change<CapabilitySchedule>(key, (existing) => {
-    if (!existing) throw notFound(`schedule ${id} not found`);
+    if (!existing) throw notFound(`${key} not found`);
     return change(existing);
   });
   return changed!;
@@ -82,7 +82,8 @@ export function setScheduleState(deps: Deps, whoami: Whoami, id: string, state: 
 
 export async function removeSchedule(deps: Deps, whoami: Whoami, id: string): Promise<CapabilitySchedule> {
   requireRole(whoami, 'analyst');
-  const removed = await deps.repository(whoami).remove<CapabilitySchedule>(scheduleKey(id));
-  if (!removed) throw notFound(`schedule ${id} not found`);
+  const key = scheduleKey(id);
+  const removed = await deps.repository(whoami).remove<CapabilitySchedule>(key);
+  if (!removed) throw notFound(`${key} not found`);
   return removed;
 }
