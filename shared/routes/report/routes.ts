@@ -4,6 +4,17 @@ import { defineRouteGroup } from '../../routing/route-group';
 /** `GET /report/risk?name=<risk name>` (chariot-ui "Generate Now"). */
 export const RiskReportQuery = z.object({ name: z.string().max(512).optional() });
 
+/** `reports.export` (sdk/entities/reports.py `build_export_body`), documented (nothing in it is acted on). */
+const ExportReportRequest = z.looseObject({
+  config: z.looseObject({ title: z.string().optional(), client_name: z.string().optional(), report_date: z.string().optional() }).optional(),
+  status_filter: z.array(z.string()).optional(),
+  risk_keys: z.array(z.string()).optional(),
+  customer_email: z.string().optional(),
+  export_format: z.string().optional(),
+  group_by: z.string().optional(),
+  shared_output: z.boolean().optional(),
+});
+
 /**
  * Exports and reports. `GET /risk/export` is real: the caller's risks as a CSV file in the tenant's files, named in
  * the answer (chariot-ui then downloads it with `GET /file`). The two generated reports need machinery this
@@ -29,7 +40,7 @@ export default defineRouteGroup({
     'POST /export/report': {
       auth: 'jwt',
       summary: 'praetorian-cli 2.x report export (PDF/ZIP): not available here (no report renderer)',
-      body: z.looseObject({}),
+      body: ExportReportRequest,
       notAvailable: 'report export (a worker renders the PDF)',
       responses: {},
     },

@@ -1,8 +1,19 @@
 import * as z from 'zod';
 import { defineRouteGroup } from '../../routing/route-group';
 
-/** The bodies the clients send, documented and bounded; nothing in them is acted on. */
-const AnyObject = z.looseObject({});
+/** The bodies praetorian-cli 2.x sends, documented (nothing in them is acted on). */
+const PlannerRequest = z.looseObject({ message: z.string().optional(), mode: z.string().optional(), conversationId: z.string().optional() });
+/** `credentials.add|get|delete` (sdk/entities/credentials.py): Go-style capitalised fields. */
+const BrokerRequest = z.looseObject({
+  Operation: z.string().optional(),
+  CredentialID: z.string().optional(),
+  ResourceKey: z.string().optional(),
+  Category: z.string().optional(),
+  Type: z.string().optional(),
+  Format: z.union([z.string(), z.array(z.string())]).optional(),
+  Resolution: z.string().optional(),
+  Parameters: z.record(z.string(), z.unknown()).optional(),
+});
 
 /**
  * Routes Chariot's clients call whose machinery this deployment does not have. Each answers 501
@@ -19,7 +30,7 @@ export default defineRouteGroup({
     'POST /planner': {
       auth: 'jwt',
       summary: 'praetorian-cli 2.x AI planner conversation: not available here (no LLM)',
-      body: AnyObject,
+      body: PlannerRequest,
       notAvailable: 'the AI planner (an LLM agent)',
       responses: {},
     },
@@ -32,14 +43,14 @@ export default defineRouteGroup({
     'POST /broker': {
       auth: 'jwt',
       summary: 'praetorian-cli 2.x credential broker (add/get): not available here',
-      body: AnyObject,
+      body: BrokerRequest,
       notAvailable: 'the credential broker',
       responses: {},
     },
     'DELETE /broker': {
       auth: 'jwt',
       summary: 'praetorian-cli 2.x credential broker (delete): not available here',
-      body: AnyObject,
+      body: BrokerRequest,
       notAvailable: 'the credential broker',
       responses: {},
     },
