@@ -11,6 +11,8 @@ export interface FileStore {
   uploadUrl(tenant: string, name: string, expiresInSeconds?: number): Promise<string>;
   /** A URL the client may GET the bytes from. */
   downloadUrl(tenant: string, name: string, expiresInSeconds?: number): Promise<string>;
+  /** Writes bytes the server made itself (an export), replacing any. */
+  putBytes(tenant: string, name: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }
 
 export const DEFAULT_URL_SECONDS = 3600;

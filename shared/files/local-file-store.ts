@@ -43,6 +43,12 @@ export class LocalFileStore implements FileStore {
     return this.url('GET', tenant, name, expiresIn);
   }
 
+  async putBytes(tenant: string, name: string, bytes: Uint8Array): Promise<void> {
+    const file = resolve(this.root, objectKey(tenant, name));
+    if (!file.startsWith(this.root + sep)) throw forbidden('bad file path');
+    await this.write(file, bytes);
+  }
+
   /**
    * Checks a request to a URL made above and returns the file's absolute path. 403 on a bad,
    * expired or wrong-method signature; the path can never leave the store's directory.

@@ -7,7 +7,7 @@
 /** Headers browsers may send: `account` selects the tenant, `x-api-key` authenticates API keys. */
 export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'account', 'x-request-id', 'x-api-key'] as const;
 
-export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] as const;
+export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** Response headers a browser script may read: the request id, to quote in a bug report. */
 export const CORS_EXPOSE_HEADERS = ['x-request-id'] as const;

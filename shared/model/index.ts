@@ -18,7 +18,7 @@ export * from './file';
 export * from './setting';
 export * from './graph-kinds';
 
-export const ENTITY_TYPES = ['asset', 'risk', 'attribute', 'job', 'account', 'key', 'file', 'setting', 'port', 'technology', 'webapplication', 'webpage', 'addomain', 'preseed'] as const;
+export const ENTITY_TYPES = ['asset', 'risk', 'attribute', 'job', 'account', 'key', 'file', 'setting', 'port', 'technology', 'webapplication', 'webpage', 'addomain', 'preseed', 'capability_schedule'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The entity type named by a key's second `#` segment (`#asset#…` → `asset`), or undefined. */
@@ -29,9 +29,12 @@ export function entityType(key: string): EntityType | undefined {
 
 /**
  * Response collections are keyed by the plural of the type: `{"assets": [...]}`. A consonant before the y makes
- * `ies` (`capability` → `capabilities`), a vowel does not (`key` → `keys`, which the clients expect).
+ * `ies` (`capability` → `capabilities`), a vowel does not (`key` → `keys`, which the clients expect). Underscores go.
  */
-export const plural = (type: string): string => (/[^aeiou]y$/.test(type) ? `${type.slice(0, -1)}ies` : `${type}s`);
+export const plural = (type: string): string => {
+  const name = type.replaceAll('_', ''); // Chariot's plural is of the Go type name: capability_schedule → capabilityschedules
+  return /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
+};
 
 /**
  * How an incoming row combines with the stored one. `merge` = a user update (writes history),

@@ -8,9 +8,14 @@ import hook from './hook/routes';
 import job from './job/routes';
 import key from './key/routes';
 import preseed from './preseed/routes';
+import report from './report/routes';
 import risk from './risk/routes';
+import schedule from './schedule/routes';
+import schema from './schema/routes';
 import search from './search/routes';
 import token from './token/routes';
+import unavailable from './unavailable/routes';
+import webpage from './webpage/routes';
 
 /** Every route group's declaration (routes, schemas, access, service). Read it through shared/routing/table.ts. */
-export const ROUTE_GROUP_LIST = [account, asset, attribute, capabilities, file, hook, job, key, preseed, risk, search, token] as const;
+export const ROUTE_GROUP_LIST = [account, asset, attribute, capabilities, file, hook, job, key, preseed, report, risk, schedule, schema, search, token, unavailable, webpage] as const;

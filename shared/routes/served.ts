@@ -8,9 +8,14 @@ import hook from './hook/operations';
 import job from './job/operations';
 import key from './key/operations';
 import preseed from './preseed/operations';
+import report from './report/operations';
 import risk from './risk/operations';
+import schedule from './schedule/operations';
+import schema from './schema/operations';
 import search from './search/operations';
 import token from './token/operations';
+import unavailable from './unavailable/operations';
+import webpage from './webpage/operations';
 
 /** Every route group with its operations: what the Hono services serve (a Lambda imports only its own group). */
-export const SERVED_GROUPS = [account, asset, attribute, capabilities, file, hook, job, key, preseed, risk, search, token] as const;
+export const SERVED_GROUPS = [account, asset, attribute, capabilities, file, hook, job, key, preseed, report, risk, schedule, schema, search, token, unavailable, webpage] as const;

@@ -46,6 +46,7 @@ function operationOf(route: RouteDefinition, components: Components): Record<str
   } else {
     responses['401'] = errorResponse('Invalid webhook');
   }
+  if (spec.notAvailable) responses['501'] = errorResponse(`Always: ${spec.notAvailable} is not available in this deployment`);
   responses['503'] = errorResponse('A dependency is unavailable');
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/\{([^}]+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,

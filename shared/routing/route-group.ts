@@ -35,6 +35,12 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   /** The success answers: status → body schema. Errors are always `{"error": "..."}`. */
   readonly responses: Readonly<Record<number, z.ZodType>>;
+  /**
+   * The machinery this route needs and this deployment does not have (an LLM, the credential broker…): the route
+   * answers 501 `{"error": "<it> is not available in this deployment"}` (`notAvailableAnswer`), a state its clients
+   * show as an error, never invented data. Declared here so OpenAPI and the contract suite know the 501 is meant.
+   */
+  readonly notAvailable?: string;
 }
 
 export type RouteSpecs = { readonly [id: RouteId]: RouteSpec };

@@ -4,7 +4,8 @@
  * module imports none of them, so a Lambda bundle that needs path matching carries no other group.
  */
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+/** PATCH: praetorian-cli 2.x pauses and resumes capability schedules with it. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** Who may call a route: `jwt` needs a Cognito token (or an API key), `public` needs nothing at the gateway. */
@@ -25,7 +26,7 @@ export type ServiceName = keyof typeof SERVICES;
 export type RouteId = `${HttpMethod} /${string}`;
 export const routeId = (route: { readonly method: HttpMethod; readonly path: string }): RouteId => `${route.method} ${route.path}` as RouteId;
 
-export const isRouteId = (text: string): text is RouteId => /^(GET|POST|PUT|DELETE) \//.test(text);
+export const isRouteId = (text: string): text is RouteId => /^(GET|POST|PUT|PATCH|DELETE) \//.test(text);
 
 export type { RouteDefinition } from './route-group';
 

@@ -109,7 +109,7 @@ describe('dev (create mode)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowHeaders: ['authorization', 'content-type', 'account', 'x-request-id', 'x-api-key'],
-        AllowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        AllowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         AllowOrigins: ['*'],
       },
     });

@@ -1,6 +1,6 @@
 /** Asset, risk and attribute writes as each client sends them (client-contract.md §3.2–3.4). */
-import { cli1, cli2, succeeded, TENANT, ui, type ClientCall } from '../support/catalogue';
-import { addAsset, addAttribute, addRisk, rowsOf } from './arrange';
+import { cli1, cli2, shownAsNotAvailable, succeeded, TENANT, ui, type ClientCall } from '../support/catalogue';
+import { addAsset, addAttribute, addCollaborator, addRisk, rowsOf } from './arrange';
 
 const exactRow = async (c: Parameters<NonNullable<ClientCall['arrange']>>[0], key: string, plural: string) =>
   (await c.native('GET', '/my', { query: { key, exact: 'true' } })).body[plural]?.[0];
@@ -151,15 +151,21 @@ export const RISK_CALLS: readonly ClientCall[] = [
     request: () => ({ method: 'POST', path: '/bulk/risk', body: { action: 'upsert', items: [{ key: '#asset#a.com#a.com', name: 'bulk', status: 'TH' }] } }),
     reads: ({ status }) => expect(status).toBeLessThan(300),
   }),
-  ui('useReportRisk ("Generate Now")', 'GET /report/risk?name=<risk name>', 'src/hooks/useRisks.ts:211-231', {
+  ui('useReportRisk ("Generate Now")', 'GET /report/risk?name=<risk name> (answers 501: no definition writer here)', 'src/hooks/useRisks.ts:211-231', {
     request: () => ({ method: 'GET', path: '/report/risk', query: { name: 'CVE-2024-3400' } }),
-    reads: succeeded,
+    reads: shownAsNotAvailable,
   }),
-  ui('useRiskDetails export', 'GET /risk/export + account: <tenant>', 'src/hooks/useRiskDetails.ts:14-38', {
+  ui('useRiskDetails export', 'GET /risk/export + account: <tenant> (reads data.file, then GET /file?name=<file>)', 'src/hooks/useRiskDetails.ts:14-38', {
+    arrange: async (c) => {
+      await addCollaborator(c);
+      await addRisk(c, await addAsset(c, 'ui-export.example.com'), 'ui-export-finding');
+    },
     request: () => ({ method: 'GET', path: '/risk/export', as: 'bob', account: TENANT }),
-    reads: ({ status, body }) => {
+    reads: async ({ status, body }, c) => {
       expect(status).toBe(200);
       expect(body.file).toEqual(expect.any(String));
+      const file = await c.send({ method: 'GET', path: '/file', query: { name: body.file }, as: 'bob', account: TENANT });
+      expect(file.status).toBe(200);
     },
   }),
   cli1('risks.affected_assets', 'GET /my?key=source:<risk key>&label=attribute', 'sdk/entities/risks.py:91-104', {

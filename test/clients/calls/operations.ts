@@ -1,6 +1,6 @@
 /** Jobs, agents, files, keys, capabilities, settings and the other 2.x routes, the webhook (§2.3, §3.7–3.10). */
 import { randomUUID } from 'node:crypto';
-import { cli1, cli2, hookPath, succeeded, TENANT, ui, type ClientCall } from '../support/catalogue';
+import { cli1, cli2, hookPath, shownAsNotAvailable, succeeded, TENANT, ui, type CaseContext, type ClientCall } from '../support/catalogue';
 import { addAsset, addFile, addJob, addWebhook, rowsOf } from './arrange';
 
 export const JOB_CALLS: readonly ClientCall[] = [
@@ -134,6 +134,10 @@ export const FILE_CALLS: readonly ClientCall[] = [
 const notYet = (client: typeof cli2, call: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string, body: unknown, source: string): ClientCall =>
   client(call, `${method} ${path}${body === undefined ? '' : ` ${JSON.stringify(body)}`}`, source, { request: () => ({ method, path, body }), reads: succeeded });
 
+/** A call whose machinery this deployment lacks: what the client shows is the 501 error (shownAsNotAvailable). */
+const notAvailableCall = (client: typeof cli2, call: string, method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, source: string): ClientCall =>
+  client(call, `${method} ${path} (answers 501: not available here)`, source, { request: () => ({ method, path, body }), reads: shownAsNotAvailable });
+
 export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
   cli2('keys.add', 'POST /key {name,expires} (reads a bare {key,name,secret})', 'sdk/entities/keys.py:30-39; sdk/test/test_key.py:15-20', {
     request: () => ({ method: 'POST', path: '/key', body: { name: 'v2-key', expires: '2099-01-01T00:00:00Z' } }),
@@ -173,22 +177,102 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
   notYet(cli2, 'settings.delete', 'DELETE', '/setting', { name: 'scan-level' }, 'sdk/entities/settings.py:50'),
   notYet(cli2, 'configurations.add', 'PUT', '/configuration', { name: 'customer_type', value: 'x' }, 'sdk/entities/configurations.py:48'),
   notYet(cli2, 'configurations.delete', 'DELETE', '/configuration', { name: 'customer_type' }, 'sdk/entities/configurations.py:83'),
-  notYet(cli2, 'agents.planner', 'POST', '/planner', { message: 'hi', mode: 'query' }, 'sdk/entities/agents.py:67-72'),
-  notYet(cli2, 'webpage.add', 'POST', '/webpage', { webpage: { url: 'https://a.com/', status: 'A' } }, 'sdk/entities/webpage.py:50-61'),
-  notYet(cli2, 'webpage.delete', 'DELETE', '/webpage', { key: '#webpage#https://a.com/' }, 'sdk/entities/webpage.py:137-142'),
-  notYet(cli2, 'webpage.link', 'PUT', '/webpage/link', { webpageKey: '#webpage#https://a.com/' }, 'sdk/entities/webpage.py:160'),
-  notYet(cli2, 'webpage.unlink', 'DELETE', '/webpage/link', { webpageKey: '#webpage#https://a.com/' }, 'sdk/entities/webpage.py:178'),
-  notYet(cli2, 'credentials.get', 'POST', '/broker', { operation: 'get' }, 'sdk/entities/credentials.py:39, :60, :125'),
-  notYet(cli2, 'credentials.delete', 'DELETE', '/broker', { operation: 'delete' }, 'sdk/entities/credentials.py:125'),
-  notYet(cli2, 'schedules.add', 'POST', '/capability/schedule', { capabilityName: 'whois', targetKey: '#asset#a.com#a.com' }, 'sdk/entities/schedules.py:136-233'),
-  notYet(cli2, 'schedules.update', 'PUT', '/capability/schedule/s1', { status: 'active' }, 'sdk/entities/schedules.py:136-233'),
-  notYet(cli2, 'schedules.delete', 'DELETE', '/capability/schedule/s1', {}, 'sdk/entities/schedules.py:136-233'),
-  notYet(cli2, 'schedules.pause', 'PATCH', '/capability/schedule/s1/pause', undefined, 'sdk/chariot.py:192-195'),
-  notYet(cli2, 'schedules.resume', 'PATCH', '/capability/schedule/s1/resume', undefined, 'sdk/chariot.py:192-195'),
-  notYet(cli2, 'reports.export', 'POST', '/export/report', { config: {} }, 'sdk/entities/reports.py:94-147'),
-  notYet(cli2, 'schema.get', 'GET', '/schema', undefined, 'sdk/entities/schema.py:21'),
-  notYet(cli2, 'aegis.enhanced', 'GET', '/agent/enhanced', undefined, 'sdk/entities/aegis.py:65'),
-  notYet(ui, 'useUpgrade', 'POST', '/upgrade', undefined, 'src/hooks/useUpgrade.ts:15'),
+  notAvailableCall(cli2, 'agents.planner', 'POST', '/planner', { message: 'hi', mode: 'query' }, 'sdk/entities/agents.py:67-72'),
+  notAvailableCall(cli2, 'credentials.get', 'POST', '/broker', { Operation: 'get', CredentialID: 'c1', Category: 'integration', Type: 'aws', Format: 'token', Resolution: 'by-target', Parameters: {} }, 'sdk/entities/credentials.py:80-118'),
+  notAvailableCall(cli2, 'credentials.add', 'POST', '/broker', { Operation: 'add', ResourceKey: '#account#a#b#c', Category: 'integration', Type: 'aws', Parameters: { label: 'x' } }, 'sdk/entities/credentials.py:13-39'),
+  notAvailableCall(cli2, 'credentials.delete', 'DELETE', '/broker', { CredentialID: 'c1', ResourceKey: '#account#a#b#c', Type: 'aws' }, 'sdk/entities/credentials.py:41-60'),
+  notAvailableCall(cli2, 'reports.export', 'POST', '/export/report', { status_filter: ['O', 'T'], config: { title: 'Report', client_name: 'Acme', report_date: '2026-01-01', draft: false, retest: false, version: '1.0' }, shared_output: false, customer_email: TENANT, export_format: 'pdf', group_by: 'attack_surface' }, 'sdk/entities/reports.py:94-147'),
+  notAvailableCall(cli2, 'aegis.enhanced', 'GET', '/agent/enhanced', undefined, 'sdk/entities/aegis.py:65'),
+  notAvailableCall(ui, 'useUpgrade', 'POST', '/upgrade', undefined, 'src/hooks/useUpgrade.ts:15'),
+  cli2('schema.get', 'GET /schema (indexes the answer by entity type)', 'sdk/entities/schema.py:21', {
+    request: () => ({ method: 'GET', path: '/schema' }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body.asset).toMatchObject({ type: 'object', properties: expect.any(Object) });
+    },
+  }),
+];
+
+/** All seven days, as the SDK's docstring builds them: Monday 10:00 UTC. */
+const WEEK = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, { enabled: day === 'monday', time: day === 'monday' ? '10:00' : '' }]));
+/** A stored schedule's id, made with the route as today's API. */
+const addSchedule = async (c: CaseContext): Promise<string> => {
+  const answer = await c.native('POST', '/capability/schedule', { body: { capabilityName: 'whois', targetKey: await addAsset(c, 'v2-schedule.example.com'), weeklySchedule: WEEK, startDate: '2030-01-15T00:00:00Z' } });
+  if (answer.status !== 200) throw new Error(`arrange schedule: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.scheduleId;
+};
+const scheduleState = (call: 'pause' | 'resume', status: 'paused' | 'active') =>
+  cli2(`schedules.${call}`, `PATCH /capability/schedule/<id>/${call} (reads status)`, 'sdk/entities/schedules.py:196-233; sdk/chariot.py:192-195', {
+    arrange: async (c) => {
+      c.state.id = await addSchedule(c);
+      if (call === 'resume') await c.native('PATCH', `/capability/schedule/${c.state.id}/pause`);
+    },
+    request: (c) => ({ method: 'PATCH', path: `/capability/schedule/${c.state.id}/${call}` }),
+    reads: ({ status: code, body }) => {
+      expect(code).toBe(200);
+      expect(body.status).toBe(status);
+    },
+  });
+
+export const SCHEDULE_CALLS: readonly ClientCall[] = [
+  cli2('schedules.create', 'POST /capability/schedule {capabilityName,targetKey,weeklySchedule,startDate}', 'sdk/entities/schedules.py:80-136', {
+    request: () => ({ method: 'POST', path: '/capability/schedule', body: { capabilityName: 'whois', targetKey: '#asset#v2-schedule.example.com#v2-schedule.example.com', weeklySchedule: WEEK, startDate: '2030-01-15T00:00:00Z' } }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ scheduleId: expect.stringMatching(/^[a-f0-9-]+$/), capabilityName: 'whois', status: 'active', weeklySchedule: WEEK });
+    },
+  }),
+  cli2('schedules.list', 'GET /my?key=#capability_schedule# (reads capabilityschedules)', 'sdk/entities/schedules.py:22-58', {
+    arrange: async (c) => void (c.state.id = await addSchedule(c)),
+    request: () => ({ method: 'GET', path: '/my', query: { key: '#capability_schedule#' } }),
+    reads: ({ status, body }, c) => {
+      expect(status).toBe(200);
+      expect(body.capabilityschedules).toEqual(expect.arrayContaining([expect.objectContaining({ scheduleId: c.state.id, capabilityName: 'whois', status: 'active' })]));
+    },
+  }),
+  cli2('schedules.update', 'PUT /capability/schedule/<id> {weeklySchedule}', 'sdk/entities/schedules.py:138-183', {
+    arrange: async (c) => void (c.state.id = await addSchedule(c)),
+    request: (c) => ({ method: 'PUT', path: `/capability/schedule/${c.state.id}`, body: { weeklySchedule: { ...WEEK, friday: { enabled: true, time: '14:00' } } } }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body.weeklySchedule.friday).toEqual({ enabled: true, time: '14:00' });
+    },
+  }),
+  cli2('schedules.delete', 'DELETE /capability/schedule/<id> {}', 'sdk/entities/schedules.py:185-194', {
+    arrange: async (c) => void (c.state.id = await addSchedule(c)),
+    request: (c) => ({ method: 'DELETE', path: `/capability/schedule/${c.state.id}`, body: {} }),
+    reads: succeeded,
+  }),
+  scheduleState('pause', 'paused'),
+  scheduleState('resume', 'active'),
+];
+
+const PAGE = 'https://v2-webpage.example.com/login';
+const addPage = async (c: CaseContext): Promise<void> => void (await c.native('POST', '/webpage', { body: { webpage: { url: PAGE, status: 'A' } } }));
+
+export const WEBPAGE_CALLS: readonly ClientCall[] = [
+  cli2('webpage.add', 'POST /webpage {"webpage":{"url":…,"status":"A"},"parent_key":…} (reads the webpage)', 'sdk/entities/webpage.py:11-61', {
+    request: () => ({ method: 'POST', path: '/webpage', body: { webpage: { url: 'https://v2-webpage.example.com/admin', status: 'A' }, parent_key: '#webapplication#https://v2-webpage.example.com/' } }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ key: '#webpage#https://v2-webpage.example.com/admin', url: 'https://v2-webpage.example.com/admin', status: 'A' });
+    },
+  }),
+  cli2('webpage.delete', 'DELETE /webpage {"webpage":{"key":…}}', 'sdk/entities/webpage.py:131-142', {
+    arrange: addPage,
+    request: () => ({ method: 'DELETE', path: '/webpage', body: { webpage: { key: `#webpage#${PAGE}` } } }),
+    reads: succeeded,
+  }),
+  ...(['PUT', 'DELETE'] as const).map((method) =>
+    cli2(method === 'PUT' ? 'webpages.link_source' : 'webpages.unlink_source', `${method} /webpage/link {webpageKey,entityKey} (needs exactly 200)`, 'sdk/entities/webpages.py:41-85; webpage.py:160, :178', {
+      arrange: async (c) => {
+        await addPage(c);
+        if (method === 'DELETE') await c.native('PUT', '/webpage/link', { body: { webpageKey: `#webpage#${PAGE}`, entityKey: '#file#src/login.ts' } });
+      },
+      request: () => ({ method, path: '/webpage/link', body: { webpageKey: `#webpage#${PAGE}`, entityKey: '#file#src/login.ts' } }),
+      reads: ({ status }) => expect(status).toBe(200),
+    }),
+  ),
 ];
 
 export const HOOK_CALLS: readonly ClientCall[] = [

@@ -88,6 +88,14 @@ export const succeeded = (answer: Answer): void => {
   expect({ status: answer.status, ok: answer.status >= 200 && answer.status < 300 }).toMatchObject({ ok: true });
 };
 
+/**
+ * A route whose machinery this deployment lacks answers 501 `{"error": "… is not available in this deployment"}`: the SDKs
+ * raise it as `[501] Request failed` + that text and the CLI prints it; chariot-ui shows the error (docs/client-compat.md).
+ */
+export const shownAsNotAvailable = (answer: Answer): void => {
+  expect({ status: answer.status, error: answer.body?.error }).toEqual({ status: 501, error: expect.stringMatching(/ is not available in this deployment$/) });
+};
+
 /** The webhook URL every client builds: `/hook/<base64(tenant) without "=">/<pin>`. */
 export const hookPath = (tenant: string, pin: string): string => `/hook/${Buffer.from(tenant).toString('base64').replace(/=+$/, '')}/${pin}`;
 

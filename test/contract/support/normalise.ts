@@ -10,16 +10,19 @@ const KEY_ID = /[A-Z2-7]{26}={6}/g;
 /** Presigned file URLs: expiry (wall clock) and the signature over it. */
 const URL_EXPIRY = /([?&](?:expires|X-Amz-Date|X-Amz-Expires)=)[^&]+/g;
 const URL_SIGNATURE = /([?&](?:sig|X-Amz-Signature|X-Amz-Credential)=)[^&]+/g;
+/** Capability schedule ids: a uuid v4 per schedule, in its key and in the paths that name it. */
+const SCHEDULE_ID = /(#capability_schedule#|\/capability\/schedule\/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Fields whose whole value is random per run. */
 const RANDOM_FIELDS: Readonly<Record<string, string>> = {
   guid: '<uuid>', // Risk.guid: uuid v4
   secret: '<secret>', // API key secret, returned once
   token: '<token>', // `<key id>.<secret>`
+  scheduleId: '<uuid>', // CapabilitySchedule.scheduleId: uuid v4
 };
 
 function normaliseString(value: string): string {
-  return value.replace(TIMESTAMP, '<time>').replace(KEY_ID, '<key-id>').replace(URL_EXPIRY, '$1<expiry>').replace(URL_SIGNATURE, '$1<signature>');
+  return value.replace(TIMESTAMP, '<time>').replace(KEY_ID, '<key-id>').replace(URL_EXPIRY, '$1<expiry>').replace(URL_SIGNATURE, '$1<signature>').replace(SCHEDULE_ID, '$1<uuid>');
 }
 
 /**
@@ -53,8 +56,9 @@ export function normalise(value: unknown, field?: string): unknown {
 
 /** A recorded request line `METHOD /path?query`: an `offset` it carries is normalised like a returned one. */
 export function normaliseRequestLine(line: string): string {
-  const [target, query] = line.split('?');
-  if (!query) return line;
+  const [path, query] = line.split('?');
+  const target = path.replace(SCHEDULE_ID, '$1<uuid>');
+  if (!query) return target;
   const params = new URLSearchParams(query);
   const offset = params.get('offset');
   if (offset) params.set('offset', normaliseOffset(offset));
