@@ -141,10 +141,9 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
       expect(status).toBeLessThan(300);
       expect(body).toMatchObject({ key: expect.stringMatching(/^#key#/), name: 'v2-key', secret: expect.any(String) });
     },
-    knownFailing: 'answers {"keys":[…]}, not the bare key',
   }),
   cli2('keys.delete', 'DELETE /key {key}', 'sdk/entities/keys.py:90-97', {
-    arrange: async (c) => void (c.state.key = (await c.native('POST', '/key', { body: { name: 'v2-key-delete' } })).body.keys[0].key),
+    arrange: async (c) => void (c.state.key = (await c.native('POST', '/key', { body: { name: 'v2-key-delete' } })).body.key),
     request: (c) => ({ method: 'DELETE', path: '/key', body: { key: c.state.key } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
@@ -152,7 +151,7 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
     },
   }),
   cli2('keychain.login (API key)', 'GET /token + X-GUARD-API-KEY-ID/SECRET, no Authorization', 'sdk/keychain.py:96-110', {
-    arrange: async (c) => void (c.state.apiKey = (await c.native('POST', '/key', { body: { name: 'v2-login' } })).body.keys[0].token),
+    arrange: async (c) => void (c.state.apiKey = (await c.native('POST', '/key', { body: { name: 'v2-login' } })).body.token),
     request: (c) => {
       const [id, secret] = c.state.apiKey.split('.');
       return { method: 'GET', path: '/token', as: null, headers: { 'x-guard-api-key-id': id, 'x-guard-api-key-secret': secret } };
@@ -171,8 +170,8 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
   }),
   notYet(cli2, 'settings.add', 'PUT', '/setting', { name: 'scan-level', value: 'A' }, 'sdk/entities/settings.py:22'),
   notYet(cli2, 'settings.delete', 'DELETE', '/setting', { name: 'scan-level' }, 'sdk/entities/settings.py:50'),
-  notYet(cli2, 'configurations.add', 'PUT', '/configuration', { name: 'customer_type', value: 'x' }, 'sdk/entities/configurations.py:48'),
-  notYet(cli2, 'configurations.delete', 'DELETE', '/configuration', { name: 'customer_type' }, 'sdk/entities/configurations.py:83'),
+  notYet(cli2, 'configurations.add', 'PUT', '/configuration', { name: 'customer_type', value: 'x' }, 'sdk/entities/configurations.py:17-20'),
+  notYet(cli2, 'configurations.delete', 'DELETE', '/configuration', { name: 'customer_type' }, 'sdk/entities/configurations.py:27-30'),
   notYet(cli2, 'agents.planner', 'POST', '/planner', { message: 'hi', mode: 'query' }, 'sdk/entities/agents.py:67-72'),
   notYet(cli2, 'webpage.add', 'POST', '/webpage', { webpage: { url: 'https://a.com/', status: 'A' } }, 'sdk/entities/webpage.py:50-61'),
   notYet(cli2, 'webpage.delete', 'DELETE', '/webpage', { key: '#webpage#https://a.com/' }, 'sdk/entities/webpage.py:137-142'),
