@@ -10,7 +10,7 @@ import type { GraphStore } from '../../shared/graph/store';
 import type { ServedGroup } from '../../shared/routing/route-group';
 import { isRouteId, matchPath, type RouteDefinition } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
-import { decodeRequest, encodeResponse } from '../../shared/http/codec';
+import { decodeRequest, encodeResponse, lambdaBody } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { inLambda, routeMetrics } from '../../shared/observability/route-metrics';
 import { createDependencies } from '../../shared/api/create-dependencies';
@@ -31,7 +31,7 @@ const requestFromEvent = (event: APIGatewayProxyEventV2, route: RouteDefinition 
 
 function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
   const { status, headers, body } = encodeResponse(response);
-  return { statusCode: status, headers, body };
+  return { statusCode: status, headers, ...lambdaBody(body) };
 }
 
 export interface HandlerOptions {

@@ -5,7 +5,7 @@
  * path and expiry, so a URL cannot be reused for another file, tenant or method, or after it expires.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { forbidden, notFound } from '../errors';
 import { DEFAULT_URL_SECONDS, objectKey, type FileStore } from './file-store';
@@ -78,6 +78,18 @@ export class LocalFileStore implements FileStore {
   async write(file: string, bytes: Uint8Array): Promise<void> {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, bytes);
+  }
+
+  /** A local directory has no KMS: `_encrypted/` files are plain files here, as the rest of the local stack is. */
+  async getBytes(tenant: string, name: string, maxBytes: number): Promise<Uint8Array | 'too-large' | undefined> {
+    const file = this.pathOf(tenant, name);
+    const size = await stat(file).then((s) => s.size, () => undefined);
+    if (size === undefined) return undefined;
+    return size > maxBytes ? 'too-large' : this.read(file);
+  }
+
+  async putBytes(tenant: string, name: string, bytes: Uint8Array): Promise<void> {
+    await this.write(this.pathOf(tenant, name), bytes);
   }
 
   /** The absolute path of a tenant's file (for tests and tooling). */

@@ -1,7 +1,7 @@
 /** Jobs, agents, files, keys, capabilities, settings and the other 2.x routes, the webhook (§2.3, §3.7–3.10). */
 import { randomUUID } from 'node:crypto';
 import { cli1, cli2, hookPath, succeeded, TENANT, ui, type ClientCall } from '../support/catalogue';
-import { addAsset, addFile, addJob, addWebhook, rowsOf } from './arrange';
+import { addAsset, addFile, addJob, addWebhook, rowsOf, uploadFile } from './arrange';
 
 export const JOB_CALLS: readonly ClientCall[] = [
   cli1('jobs.add', 'POST /job {key,capabilities}', 'sdk/entities/jobs.py:8-13', {
@@ -82,13 +82,12 @@ export const FILE_CALLS: readonly ClientCall[] = [
     },
   }),
   ui('useGetFile', 'GET /file?name=proofs/… (reads the bytes)', 'src/hooks/useFiles.ts:111-134, :162-205', {
-    arrange: (c) => addFile(c, 'proofs/ui.example.com/x'),
+    arrange: (c) => uploadFile(c, 'proofs/ui.example.com/x', 'proof of concept'),
     request: () => ({ method: 'GET', path: '/file', query: { name: 'proofs/ui.example.com/x' } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
-      expect(typeof body === 'object' && body && 'url' in body).toBe(false); // the body is the file, not {url}
+      expect(body).toBe('proof of concept'); // the body is the file, not {url}
     },
-    knownFailing: 'answers {url}; a browser reads the bytes (the conflict is resolved by Origin, docs/client-compat.md)',
   }),
   cli1('files.get', 'GET /file?name=<path> (reads resp.content after redirects)', 'sdk/chariot.py:117-124', {
     arrange: (c) => addFile(c, 'home/v1-download.txt'),
@@ -122,12 +121,16 @@ export const FILE_CALLS: readonly ClientCall[] = [
     }),
   ),
   cli2('files.add_encrypted', 'PUT /encrypted-file?name=_encrypted/… (raw bytes)', 'sdk/chariot.py:233-234', {
-    request: () => ({ method: 'PUT', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, body: 'c2VjcmV0' }),
+    request: () => ({ method: 'PUT', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, rawBody: 'the secret' }),
     reads: succeeded,
   }),
   cli2('files.get_encrypted', 'GET /encrypted-file?name=_encrypted/… (Accept: application/octet-stream)', 'sdk/chariot.py:250-254', {
-    request: () => ({ method: 'GET', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, headers: { accept: 'application/octet-stream' } }),
-    reads: ({ status }) => expect(status).toBe(200),
+    arrange: async (c) => void (await c.native('PUT', '/encrypted-file', { query: { name: '_encrypted/read.txt' }, rawBody: 'read me' })),
+    request: () => ({ method: 'GET', path: '/encrypted-file', query: { name: '_encrypted/read.txt' }, headers: { accept: 'application/octet-stream' } }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body).toBe('read me'); // resp.content
+    },
   }),
 ];
 
