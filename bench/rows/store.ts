@@ -53,10 +53,14 @@ async function startRecordingProxy(target: string): Promise<{ url: string; calls
  */
 export async function captureRouteStoreCalls(fixture: Fixture): Promise<StoreCall[]> {
   const proxy = await startRecordingProxy(fixture.dynamoDb.endpoint);
+  // The SDK reads its endpoint and credentials from process.env (lazily, on the first call), not from the env
+  // createDependencies gets: the bench process holds no AWS env of its own, so lend it the fixture's meanwhile.
+  const env = { ...fixture.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url };
+  const restore = lendProcessEnv(env, ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']);
   try {
     const { createDependencies } = await import('../../shared/api/create-dependencies');
     const { createServiceApp } = await import('../../containers/runtime/service-app');
-    const deps = await createDependencies({ ...fixture.env, AWS_ENDPOINT_URL_DYNAMODB: proxy.url });
+    const deps = await createDependencies(env);
     const app = createServiceApp('inventory', deps);
     const get = () => app.fetch(new Request('http://127.0.0.1/asset', { headers: { ...fixture.authHeaders } }));
     await (await get()).arrayBuffer();
@@ -67,9 +71,22 @@ export async function captureRouteStoreCalls(fixture: Fixture): Promise<StoreCal
     if (proxy.calls.length === 0) throw new Error('GET /asset made no DynamoDB call');
     return [...proxy.calls];
   } finally {
+    restore();
     proxy.server.close();
     proxy.server.closeAllConnections();
   }
+}
+
+/** Sets `names` in process.env from `env` and returns what puts the previous values back. */
+function lendProcessEnv(env: NodeJS.ProcessEnv, names: readonly string[]): () => void {
+  const previous = names.map((name) => [name, process.env[name]] as const);
+  for (const name of names) process.env[name] = env[name];
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 /** What the route is expected to do, used only while the route cannot be captured yet. */
