@@ -42,8 +42,7 @@ export const revokeKey = c('DELETE /key', 'revoke a key: status D, the row stays
   expect(revoked.status).toBe(200);
   expect(revoked.body).toMatchObject({ key: `#key#${id}`, status: 'D', deleted: expect.any(String), deleter: t.ada });
   expect(revoked.body.hash).toBeUndefined();
-  expect((await t.call('DELETE', '/key', { body: { key: id } })).body.deleted).toBe(revoked.body.deleted); // again: unchanged
-  expect((await t.call('GET', '/my', { query: { key: '#key#' } })).body.keys.find((k: { id: string }) => k.id === id).status).toBe('D');
+  expect((await t.call('DELETE', '/key', { body: { key: id } })).body).toMatchObject({ status: 'D', deleted: revoked.body.deleted }); // the row stays; again: unchanged
   expect((await t.call('DELETE', '/key', { body: { key: t.state.apiKey.split('.')[0] } })).status).toBe(200);
   expect((await t.call('GET', '/asset', { as: { apiKey: t.state.apiKey } })).status).toBe(401);
   expect((await t.call('DELETE', '/key', { body: { key: '#key#AAAAAAAAAAAAAAAAAAAAAAAAAA======' } })).status).toBe(404);
