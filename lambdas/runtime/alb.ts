@@ -13,7 +13,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ALBEvent, ALBResult } from 'aws-lambda';
 import type { OperationTable } from '../../shared/api/dispatch';
 import { json } from '../../shared/api/respond';
-import { decodeRequest, encodeResponse } from '../../shared/http/codec';
+import { decodeRequest, encodeResponse, lambdaBody } from '../../shared/http/codec';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
 import { matchPath, type RouteId } from '../../shared/routing/routes';
 
@@ -77,8 +77,7 @@ export function albResult(response: ApiResponse, event: ALBEvent): ALBResult {
     statusCode: status,
     statusDescription: `${status} ${STATUS_CODES[status] ?? 'Unknown'}`,
     ...(event.multiValueHeaders ? { multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])) } : { headers }),
-    body,
-    isBase64Encoded: false,
+    ...lambdaBody(body),
   };
   if (Buffer.byteLength(JSON.stringify(result)) <= ALB_MAX_RESULT_BYTES) return result;
   // Say why instead of the ALB's bare 502: a page this large needs a smaller `limit`.

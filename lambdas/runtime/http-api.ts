@@ -8,7 +8,7 @@ import type { GraphStore } from '../../shared/graph/store';
 import type { ServedGroup } from '../../shared/routing/route-group';
 import { isRouteId, matchPath, type RouteId } from '../../shared/routing/routes';
 import type { ApiRequest, ApiResponse } from '../../shared/http/types';
-import { decodeRequest, encodeResponse } from '../../shared/http/codec';
+import { decodeRequest, encodeResponse, lambdaBody } from '../../shared/http/codec';
 import { rootLogger } from '../../shared/observability/logger';
 import { inLambda, routeMetrics } from '../../shared/observability/route-metrics';
 import { tracingMiddleware } from '../../shared/observability/tracing';
@@ -37,7 +37,7 @@ function httpApiRequest(event: APIGatewayProxyEventV2, table: OperationTable): {
 
 function resultFromResponse(response: ApiResponse): APIGatewayProxyStructuredResultV2 {
   const { status, headers, body } = encodeResponse(response);
-  return { statusCode: status, headers, body };
+  return { statusCode: status, headers, ...lambdaBody(body) };
 }
 
 export interface HandlerOptions {

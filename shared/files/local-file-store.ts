@@ -5,8 +5,8 @@
  * path and expiry, so a URL cannot be reused for another file, tenant or method, or after it expires.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { forbidden, notFound } from '../errors';
 import { DEFAULT_URL_SECONDS, objectKey, type FileStore } from './file-store';
 
@@ -41,12 +41,6 @@ export class LocalFileStore implements FileStore {
 
   async downloadUrl(tenant: string, name: string, expiresIn = DEFAULT_URL_SECONDS): Promise<string> {
     return this.url('GET', tenant, name, expiresIn);
-  }
-
-  async putBytes(tenant: string, name: string, bytes: Uint8Array): Promise<void> {
-    const file = resolve(this.root, objectKey(tenant, name));
-    if (!file.startsWith(this.root + sep)) throw forbidden('bad file path');
-    await this.write(file, bytes);
   }
 
   /**
@@ -86,8 +80,22 @@ export class LocalFileStore implements FileStore {
     await writeFile(file, bytes);
   }
 
-  /** The absolute path of a tenant's file (for tests and tooling). */
+  /** A local directory has no KMS: `_encrypted/` files are plain files here, as the rest of the local stack is. */
+  async getBytes(tenant: string, name: string, maxBytes: number): Promise<Uint8Array | 'too-large' | undefined> {
+    const file = this.pathOf(tenant, name);
+    const size = await stat(file).then((s) => s.size, () => undefined);
+    if (size === undefined) return undefined;
+    return size > maxBytes ? 'too-large' : this.read(file);
+  }
+
+  async putBytes(tenant: string, name: string, bytes: Uint8Array): Promise<void> {
+    await this.write(this.pathOf(tenant, name), bytes);
+  }
+
+  /** The absolute path of a tenant's file (for tests and tooling); never outside the store's directory. */
   pathOf(tenant: string, name: string): string {
-    return join(this.root, objectKey(tenant, name));
+    const file = resolve(this.root, objectKey(tenant, name));
+    if (!file.startsWith(this.root + sep)) throw forbidden('bad file path');
+    return file;
   }
 }

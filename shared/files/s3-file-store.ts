@@ -1,7 +1,7 @@
-/** FileStore on S3 with presigned GET/PUT URLs. */
+/** FileStore on S3: presigned GET/PUT URLs, and the bytes themselves where the API answers or receives them. */
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { unavailable } from '../errors';
-import { DEFAULT_URL_SECONDS, objectKey, type FileStore } from './file-store';
+import { DEFAULT_URL_SECONDS, objectKey, type FileStore, type PutBytesOptions } from './file-store';
 
 /** The S3 SDK loads on the first file URL, not at cold start: only the file routes ever need it. */
 async function loadS3(config: S3ClientConfig) {
@@ -11,6 +11,8 @@ async function loadS3(config: S3ClientConfig) {
   ]);
   return { s3: new S3Client(config), GetObjectCommand, PutObjectCommand, getSignedUrl };
 }
+
+const isMissing = (error: unknown) => ['NoSuchKey', 'NotFound'].includes((error as { name?: string }).name ?? '');
 
 export class S3FileStore implements FileStore {
   private sdk: ReturnType<typeof loadS3> | undefined;
@@ -30,12 +32,40 @@ export class S3FileStore implements FileStore {
     return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }), { expiresIn });
   }
 
-  async putBytes(tenant: string, name: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  /** The object's length is known from the answer's headers: a larger one is abandoned unread. S3 decrypts SSE-KMS objects itself. */
+  async getBytes(tenant: string, name: string, maxBytes: number): Promise<Uint8Array | 'too-large' | undefined> {
+    const { s3, GetObjectCommand } = await (this.sdk ??= loadS3(this.clientConfig));
+    try {
+      const object = await s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name) }));
+      if ((object.ContentLength ?? 0) > maxBytes) {
+        (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        return 'too-large';
+      }
+      return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw Object.assign(unavailable('file storage is unavailable'), { cause: error });
+    }
+  }
+
+  /**
+   * `encrypted`: SSE-KMS under the account's AWS-managed `aws/s3` key (the bucket's default is SSE-S3): every use of
+   * the key is in CloudTrail, and its key policy lets S3 use it for any principal of the account allowed the object.
+   */
+  async putBytes(tenant: string, name: string, bytes: Uint8Array, options: PutBytesOptions = {}): Promise<void> {
     const { s3, PutObjectCommand } = await (this.sdk ??= loadS3(this.clientConfig));
     try {
-      await s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: objectKey(tenant, name), Body: bytes, ContentType: contentType }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: objectKey(tenant, name),
+          Body: bytes,
+          ContentType: options.contentType ?? 'application/octet-stream',
+          ...(options.encrypted ? { ServerSideEncryption: 'aws:kms' as const } : {}),
+        }),
+      );
     } catch (error) {
-      throw unavailable(`file storage did not take ${name}: ${(error as Error).name}`); // a store fault is a 503, never a 500
+      throw Object.assign(unavailable('file storage is unavailable'), { cause: error });
     }
   }
 }

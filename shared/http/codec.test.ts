@@ -1,4 +1,4 @@
-import { decodeBody, decodeHeaders, encodeResponse } from './codec';
+import { decodeBody, decodeBytes, decodeHeaders, encodeResponse, lambdaBody } from './codec';
 
 test('bodies: text, base64 and bytes decode alike; a byte-order mark is dropped; empty is no body', () => {
   const json = '{"a":1}';
@@ -22,4 +22,15 @@ test('headers: lower-cased names, repeats joined with ", " from a record, arrays
 test('responses are JSON unless the operation set its own content type', () => {
   expect(encodeResponse({ status: 201, body: { ok: true } })).toEqual({ status: 201, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
   expect(encodeResponse({ status: 200, body: 'x', headers: { 'content-type': 'text/plain' } }).headers['content-type']).toBe('text/plain');
+});
+
+test('bytes: a request keeps its raw bytes beside the text; a Uint8Array answer goes out as octet-stream, base64 for Lambda', () => {
+  const raw = Uint8Array.from([0xff, 0x00, 0xfe]);
+  expect(decodeBytes(Buffer.from(raw).toString('base64'), true)).toEqual(Buffer.from(raw));
+  expect(decodeBytes(raw)).toBe(raw);
+  expect(decodeBytes('')).toBeUndefined();
+  const wire = encodeResponse({ status: 200, body: raw });
+  expect(wire.headers['content-type']).toBe('application/octet-stream');
+  expect(lambdaBody(wire.body)).toEqual({ body: '/wD+', isBase64Encoded: true });
+  expect(lambdaBody(encodeResponse({ status: 200, body: { a: 1 } }).body)).toEqual({ body: '{"a":1}', isBase64Encoded: false });
 });

@@ -52,6 +52,13 @@ export function decodeHeaders(headers: WireHeaders): Record<string, string> {
   return decoded;
 }
 
+/** The body's bytes, untouched (no UTF-8 decoding, no mark dropped); an empty body is no body. */
+export function decodeBytes(body: WireRequest['body'], base64 = false): Uint8Array | undefined {
+  if (body === undefined) return undefined;
+  const bytes = typeof body === 'string' ? Buffer.from(body, base64 ? 'base64' : 'utf8') : body instanceof Uint8Array ? body : new Uint8Array(body);
+  return bytes.length ? bytes : undefined;
+}
+
 export function decodeRequest(wire: WireRequest): ApiRequest {
   return {
     method: wire.method,
@@ -60,6 +67,7 @@ export function decodeRequest(wire: WireRequest): ApiRequest {
     query: parseQueryString(wire.rawQueryString),
     headers: decodeHeaders(wire.headers),
     body: decodeBody(wire.body, wire.base64),
+    bytes: decodeBytes(wire.body, wire.base64),
     requestId: wire.requestId,
   };
 }
@@ -67,14 +75,22 @@ export function decodeRequest(wire: WireRequest): ApiRequest {
 export interface WireResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** JSON text, or the bytes of a binary answer. */
+  readonly body: string | Uint8Array;
 }
 
-/** JSON out, `content-type: application/json` unless the operation set its own. */
+/** JSON out, `content-type: application/json` unless the operation set its own; bytes as they are, `application/octet-stream`. */
 export function encodeResponse(response: ApiResponse): WireResponse {
+  if (response.body instanceof Uint8Array) {
+    return { status: response.status, headers: { 'content-type': 'application/octet-stream', ...response.headers }, body: response.body };
+  }
   return {
     status: response.status,
     headers: { 'content-type': 'application/json', ...response.headers },
     body: JSON.stringify(response.body),
   };
 }
+
+/** A Lambda proxy result carries binary as base64 with `isBase64Encoded` (API Gateway and the ALB decode it). */
+export const lambdaBody = (body: WireResponse['body']): { body: string; isBase64Encoded: boolean } =>
+  typeof body === 'string' ? { body, isBase64Encoded: false } : { body: Buffer.from(body).toString('base64'), isBase64Encoded: true };

@@ -17,13 +17,15 @@ export interface ApiRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The raw body text, or undefined when there is none. Operations parse and validate it. */
   readonly body: string | undefined;
+  /** The body's bytes as sent (uploads of any content: `PUT /encrypted-file`); undefined when there is none. */
+  readonly bytes?: Uint8Array;
   /** The correlation id: API Gateway's request id, or `x-request-id`. */
   readonly requestId: string;
 }
 
 export interface ApiResponse {
   readonly status: number;
-  /** Serialised as JSON. */
+  /** Serialised as JSON; a `Uint8Array` is sent as it is (file bytes, `application/octet-stream`). */
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }

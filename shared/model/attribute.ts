@@ -56,6 +56,15 @@ export function newAttribute(tenant: string, parentKey: string, raw: unknown, at
   });
 }
 
+/**
+ * How an asset or risk came in, written once as its `source` attribute when a route creates it (Chariot does;
+ * praetorian-cli 1.6.x's test_search finds it through `GET /my?key=source:<asset key>`): `provided` by a user through
+ * the API, `seed` through `PUT /seed`, `webhook` through the webhook (docs/client-compat.md, conflict 16).
+ */
+export type Provenance = 'provided' | 'seed' | 'webhook';
+export const provenanceAttribute = (tenant: string, parentKey: string, how: Provenance, at = new Date()): Attribute =>
+  newAttribute(tenant, parentKey, { name: 'source', value: how }, at);
+
 /** User update: the status and metadata given win. */
 export function mergeAttribute(existing: Attribute, update: Attribute): Attribute {
   return compact({ ...existing, status: update.status ?? existing.status, metadata: update.metadata ?? existing.metadata, visited: update.visited });

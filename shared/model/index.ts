@@ -18,7 +18,7 @@ export * from './file';
 export * from './setting';
 export * from './graph-kinds';
 
-export const ENTITY_TYPES = ['asset', 'risk', 'attribute', 'job', 'account', 'key', 'file', 'setting', 'port', 'technology', 'webapplication', 'webpage', 'addomain', 'preseed', 'capability_schedule'] as const;
+export const ENTITY_TYPES = ['asset', 'risk', 'attribute', 'job', 'account', 'key', 'file', 'setting', 'configuration', 'port', 'technology', 'webapplication', 'webpage', 'addomain', 'preseed', 'capability_schedule'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The entity type named by a key's second `#` segment (`#asset#…` → `asset`), or undefined. */

@@ -1,4 +1,8 @@
-/** Setting: `#setting#<name>`, any storable JSON value (`freeJson`), `last_modified` RFC3339 with sub-second precision. */
+/**
+ * Setting: `#setting#<name>`, any storable JSON value (`freeJson`), `last_modified` RFC3339 with sub-second precision.
+ * Configuration: the same row under `#configuration#<name>` (Chariot's `type Configuration Setting`), with its own
+ * validators: operator-level switches such as `customer_type` and `subscription`.
+ */
 import * as z from 'zod';
 import { invalidInput } from '../errors';
 import { assertKeyLength, freeJson, nowNano, parseInput, segment, type BaseRow } from './common';
@@ -21,14 +25,23 @@ const VALIDATORS: Record<string, z.ZodType> = {
   blocked_capabilities: z.object({ capabilities: z.array(z.string()).min(1) }),
 };
 
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates must be YYYY-MM-DD');
+const CONFIGURATION_VALIDATORS: Record<string, z.ZodType> = {
+  subscription: z.object({ startDate: DAY.optional(), endDate: DAY.optional() }),
+};
+
 export const SettingInput = z.object({ name: segment('name', 128), value: freeJson });
 
-export const settingKey = (name: string): string => assertKeyLength(`#setting#${name}`);
+/** The two kinds of name/value rows: tenant settings and operator configurations. */
+export type SettingKind = 'setting' | 'configuration';
+const VALIDATORS_OF: Record<SettingKind, Record<string, z.ZodType>> = { setting: VALIDATORS, configuration: CONFIGURATION_VALIDATORS };
 
-export function newSetting(tenant: string, raw: unknown, at = new Date()): Setting {
+export const settingKey = (name: string, kind: SettingKind = 'setting'): string => assertKeyLength(`#${kind}#${name}`);
+
+export function newSetting(tenant: string, raw: unknown, at = new Date(), kind: SettingKind = 'setting'): Setting {
   const input = parseInput(SettingInput, raw);
   if (input.value === undefined) throw invalidInput('value is required');
-  const validator = VALIDATORS[input.name];
+  const validator = VALIDATORS_OF[kind][input.name];
   const value = validator ? parseInput(validator, input.value) : input.value;
-  return { username: tenant, key: settingKey(input.name), name: input.name, value, last_modified: nowNano(at) };
+  return { username: tenant, key: settingKey(input.name, kind), name: input.name, value, last_modified: nowNano(at) };
 }

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { RouteDefinition, RouteGroupModule } from './route-group';
 import { pathParameterNames } from './routes';
-import { ErrorBody } from './schemas';
+import { Bytes, ErrorBody } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 type Components = Record<string, JsonSchema>;
@@ -24,6 +24,10 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Compone
 /** `#/$defs/X` → `#/components/schemas/X`. */
 const relink = (schema: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', `"${REF_PREFIX}`)) as JsonSchema;
 
+/** JSON, or raw bytes for the `Bytes` schema. */
+const contentOf = (schema: z.ZodType, io: 'input' | 'output', components: Components) =>
+  schema === Bytes ? { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } : { 'application/json': { schema: toSchema(schema, io, components) } };
+
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: `${REF_PREFIX}Error` } } } });
 
 function operationOf(route: RouteDefinition, components: Components): Record<string, unknown> {
@@ -37,7 +41,7 @@ function operationOf(route: RouteDefinition, components: Components): Record<str
   }
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(spec.responses)) {
-    responses[status] = { description: 'Success', content: { 'application/json': { schema: toSchema(schema, 'output', components) } } };
+    responses[status] = { description: 'Success', content: contentOf(schema, 'output', components) };
   }
   responses['400'] = errorResponse('Invalid input (nothing stored changed)');
   if (route.auth === 'jwt') {
@@ -54,7 +58,7 @@ function operationOf(route: RouteDefinition, components: Components): Record<str
     tags: [route.group],
     security: route.auth === 'jwt' ? [{ bearer: [] }, { apiKey: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input', components) } } } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: contentOf(spec.body, 'input', components) } } : {}),
     responses,
   };
 }

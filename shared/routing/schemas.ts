@@ -5,6 +5,9 @@
  */
 import * as z from 'zod';
 
+/** A body of raw bytes (`application/octet-stream`), not JSON: file contents. */
+export const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array).meta({ id: 'Bytes', description: 'Raw bytes (application/octet-stream)' });
+
 export const ErrorBody = z.object({ error: z.string() }).meta({ id: 'Error', description: 'Every 4xx/5xx answer' });
 
 export const HistoryRecord = z.object({

@@ -114,7 +114,7 @@ describe('npm start: the local stack', () => {
     const current = stack!;
     const created = await call(current, '/key', token, { method: 'POST', body: JSON.stringify({ name: 'cli' }) });
     expect(created.status).toBe(201);
-    const key = (created.body as { keys: { id: string; secret: string; token: string; username: string }[] }).keys[0];
+    const key = created.body as { id: string; secret: string; token: string; username: string };
     const exchange = (secret = key.secret) =>
       call(current, '/token', undefined, { headers: { 'X-GUARD-API-KEY-ID': key.id, 'X-GUARD-API-KEY-SECRET': secret } });
     const minted = await exchange();

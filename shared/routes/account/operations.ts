@@ -4,7 +4,7 @@ import { defineOperations } from '../../routing/route-group';
 import { objectBody } from '../../api/input';
 import { clientAccountView } from '../../clients/account-view';
 import group from './routes';
-import { accountAlerts, addAccount, purgeTenant, putSetting, removeAccount, removeSetting } from './service';
+import { accountAlerts, addAccount, purgeTenant, putConfiguration, putSetting, removeAccount, removeConfiguration, removeSetting } from './service';
 
 /** The member from the path: API Gateway and Hono both hand it over decoded. */
 const member = (pathParameters: Readonly<Record<string, string>>) => pathParameters.member ?? '';
@@ -20,6 +20,11 @@ export default defineOperations(group, {
   'DELETE /setting': async ({ request, whoami, deps }) => {
     const removed = await removeSetting(deps, whoami, objectBody(request));
     return json(200, { settings: removed ? [publicView(removed)] : [] });
+  },
+  'PUT /configuration': async ({ request, whoami, deps }) => json(200, { configurations: [publicView(await putConfiguration(deps, whoami, objectBody(request)))] }),
+  'DELETE /configuration': async ({ request, whoami, deps }) => {
+    const removed = await removeConfiguration(deps, whoami, objectBody(request));
+    return json(200, { configurations: removed ? [publicView(removed)] : [] });
   },
   'GET /account/alert': async ({ whoami, deps }) => json(200, await accountAlerts(deps, whoami)),
 });

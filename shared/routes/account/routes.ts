@@ -13,7 +13,7 @@ const Alert = z.object({ priority: z.number(), label: z.string(), count: z.numbe
 export const SettingName = SettingInput.pick({ name: true });
 const SettingRow = z.looseObject({ username: z.string(), key: z.string(), name: z.string(), value: z.unknown(), last_modified: z.string() }).meta({ id: 'Setting' });
 
-/** Collaborators, integrations and webhooks of the caller's tenant (admin only), and its settings. */
+/** Collaborators, integrations and webhooks of the caller's tenant (admin only), and its settings and configurations. */
 export default defineRouteGroup({
   name: 'account',
   service: 'identity',
@@ -48,6 +48,18 @@ export default defineRouteGroup({
       summary: 'Delete a tenant setting; a missing one is already gone: {"settings":[]}',
       body: SettingName,
       responses: { 200: z.object({ settings: z.array(SettingRow) }) },
+    },
+    'PUT /configuration': {
+      auth: 'jwt',
+      summary: "Set a tenant configuration (operator switches such as customer_type, subscription; admin only)",
+      body: SettingInput,
+      responses: { 200: z.object({ configurations: z.array(SettingRow) }) },
+    },
+    'DELETE /configuration': {
+      auth: 'jwt',
+      summary: 'Delete a tenant configuration; a missing one is already gone: {"configurations":[]}',
+      body: SettingName,
+      responses: { 200: z.object({ configurations: z.array(SettingRow) }) },
     },
     'GET /account/alert': {
       auth: 'jwt',

@@ -4,9 +4,9 @@
  */
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
-import type { Whoami } from '../../auth/whoami';
+import type { Role, Whoami } from '../../auth/whoami';
 import { invalidInput, notFound } from '../../errors';
-import { accountKey, accountMemberPrefix, newAccount, newSetting, parseInput, parseMember, riskPriority, settingKey, type Account, type Setting } from '../../model';
+import { accountKey, accountMemberPrefix, newAccount, newSetting, parseInput, parseMember, riskPriority, settingKey, type Account, type Setting, type SettingKind } from '../../model';
 import { AccountDeleteRequest, SettingName } from './routes';
 import { normaliseAccountInput } from '../../clients/account-view';
 
@@ -100,14 +100,28 @@ export async function accountAlerts(deps: Deps, whoami: Whoami): Promise<Account
 }
 
 /** `PUT /setting {name, value}` (praetorian-cli 2.x): analyst or above; the last writer wins. Known names are validated. */
-export async function putSetting(deps: Deps, whoami: Whoami, body: unknown): Promise<Setting> {
-  requireRole(whoami, 'analyst');
-  return deps.repository(whoami).put(newSetting(whoami.tenant, body));
-}
+export const putSetting = (deps: Deps, whoami: Whoami, body: unknown) => putNamed(deps, whoami, body, 'setting');
 
 /** `DELETE /setting {name}`: analyst or above. A setting that is not there is already gone: success, no row. */
-export async function removeSetting(deps: Deps, whoami: Whoami, body: unknown): Promise<Setting | undefined> {
-  requireRole(whoami, 'analyst');
+export const removeSetting = (deps: Deps, whoami: Whoami, body: unknown) => removeNamed(deps, whoami, body, 'setting');
+
+/**
+ * `PUT|DELETE /configuration` (praetorian-cli 2.x `configurations.*`, "Praetorian engineers only" in Chariot): the
+ * tenant's operator switches (`customer_type`, `subscription`), beside its settings. Admin only: this backend has no
+ * Praetorian-staff role, so the tenant's admin is the operator. A missing one deleted is already gone.
+ */
+export const putConfiguration = (deps: Deps, whoami: Whoami, body: unknown) => putNamed(deps, whoami, body, 'configuration');
+export const removeConfiguration = (deps: Deps, whoami: Whoami, body: unknown) => removeNamed(deps, whoami, body, 'configuration');
+
+const WRITER: Record<SettingKind, Role> = { setting: 'analyst', configuration: 'admin' };
+
+async function putNamed(deps: Deps, whoami: Whoami, body: unknown, kind: SettingKind): Promise<Setting> {
+  requireRole(whoami, WRITER[kind]);
+  return deps.repository(whoami).put(newSetting(whoami.tenant, body, new Date(), kind));
+}
+
+async function removeNamed(deps: Deps, whoami: Whoami, body: unknown, kind: SettingKind): Promise<Setting | undefined> {
+  requireRole(whoami, WRITER[kind]);
   const { name } = parseInput(SettingName, body);
-  return deps.repository(whoami).remove<Setting>(settingKey(name));
+  return deps.repository(whoami).remove<Setting>(settingKey(name, kind));
 }

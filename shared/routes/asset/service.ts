@@ -3,7 +3,7 @@ import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import type { Whoami } from '../../auth/whoami';
 import { invalidInput } from '../../errors';
-import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, publicView, type Asset } from '../../model';
+import { AssetInput, createdAsset, deleteAsset, mergeAsset, newAsset, parseEntityKey, parseInput, provenanceAttribute, publicView, type Asset } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
 import { normaliseAssetInput, normaliseSeedInput, type AssetCreate, type AssetUpdate } from '../../clients/asset-input';
@@ -37,13 +37,18 @@ function planned(whoami: Whoami, write: AssetCreate) {
   return { input, incoming: newAsset(whoami.tenant, input) };
 }
 
+/** A new asset also gets its `source` attribute (`seed` or `provided`), once: re-adding an existing asset adds none. */
 async function createOrMerge(deps: Deps, whoami: Whoami, write: AssetCreate): Promise<Asset> {
   const { input, incoming } = planned(whoami, write);
-  const written = await deps.repository(whoami).change<Asset>(incoming.key, (existing) =>
-    existing
+  const repository = deps.repository(whoami);
+  let created = false;
+  const written = await repository.change<Asset>(incoming.key, (existing) => {
+    created = !existing;
+    return existing
       ? mergeAsset(existing, { ...incoming, status: input.status ?? existing.status, comment: input.comment }, whoami.username)
-      : createdAsset(incoming, whoami.username, input.comment),
-  );
+      : createdAsset(incoming, whoami.username, input.comment);
+  });
+  if (created) await repository.upsert(provenanceAttribute(whoami.tenant, incoming.key, incoming.source === 'seed' ? 'seed' : 'provided'), 'visit');
   return written!;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ApiDependencies } from '../../api/dependencies';
 import type { Whoami } from '../../auth/whoami';
-import { newAsset, newAttribute, newRisk, parseInput, type Asset, type Risk } from '../../model';
+import { newAsset, newRisk, parseInput, provenanceAttribute, type Asset, type Risk } from '../../model';
 import { HookPayload } from './routes';
 
 type Deps = Pick<ApiDependencies, 'repository' | 'authenticateWebhook'>;
@@ -30,7 +30,7 @@ export async function ingest(deps: Deps, encodedUsername: string, pin: string, r
   const risks = new Map<string, Risk>();
   // Every entity the webhook creates carries one `source=webhook` attribute (praetorian-cli's test_webhook reads it).
   const markCreated = async (key: string, created: boolean) => {
-    if (created) await repository.upsert(newAttribute(whoami.tenant, key, { name: 'source', value: 'webhook' }), 'visit');
+    if (created) await repository.upsert(provenanceAttribute(whoami.tenant, key, 'webhook'), 'visit');
   };
   for (const { asset, risk } of planned) {
     const writtenAsset = await repository.upsert(asset, 'visit');

@@ -1,11 +1,12 @@
-/** API keys: list (never secrets or their hashes) and create (the secret is returned once). */
+/** API keys: list (never secrets or their hashes), create (the secret is returned once) and revoke. */
 import type { ApiDependencies } from '../../api/dependencies';
 import { requireRole } from '../../auth/authenticate';
 import { roleRank, type Whoami } from '../../auth/whoami';
-import { conflict, forbidden } from '../../errors';
-import { apiKeyKey, ApiKeyInput, newApiKey, newApiKeySecret, parseInput, publicView, type ApiKey } from '../../model';
+import { conflict, forbidden, invalidInput } from '../../errors';
+import { apiKeyKey, ApiKeyInput, KEY_ID, newApiKey, newApiKeySecret, parseInput, publicView, revokeApiKey, type ApiKey } from '../../model';
 import type { ListQuery } from '../../api/input';
 import { listEntities } from '../../api/list';
+import { ApiKeyDelete } from './routes';
 
 type Deps = Pick<ApiDependencies, 'repository'>;
 
@@ -41,4 +42,17 @@ export async function reissueApiKeySecret(deps: Deps, whoami: Whoami, id: string
     return { ...key, hash: fresh.hash };
   });
   return { ...publicView(updated), secret: fresh.secret, token: fresh.token };
+}
+
+/**
+ * `DELETE /key {key}` (praetorian-cli 2.x `keys.delete`): admin only. The key is revoked, not erased: status `D`
+ * with `deleted`/`deleter`, so `keys.get` still finds it and the audit trail stays. Sessions using it stop within the
+ * auth cache's lifetime (docs/credentials.md). Revoking a revoked key changes nothing; an unknown key is a 404.
+ */
+export async function revokeKey(deps: Deps, whoami: Whoami, body: unknown): Promise<ApiKey> {
+  requireRole(whoami, 'admin');
+  const given = parseInput(ApiKeyDelete, body).key;
+  const id = given.startsWith('#key#') ? given.slice('#key#'.length) : given;
+  if (!KEY_ID.test(id)) throw invalidInput('key must be an API key: #key#<id>');
+  return deps.repository(whoami).update<ApiKey>(apiKeyKey(id), (key) => (key.status === 'D' ? key : revokeApiKey(key, whoami.username)));
 }

@@ -32,7 +32,7 @@ export async function exportRisks(deps: Deps, whoami: Whoami, at = new Date()): 
     offset = page.offset;
   } while (offset);
   const name = `exports/risks-${at.toISOString().replace(/[-:]|\.\d{3}/g, '')}.csv`;
-  await deps.files.putBytes(whoami.tenant, name, Buffer.from(risksCsv(risks as unknown as Record<string, unknown>[])), 'text/csv');
+  await deps.files.putBytes(whoami.tenant, name, Buffer.from(risksCsv(risks as unknown as Record<string, unknown>[])), { contentType: 'text/csv' });
   await repository.put(newFile(whoami.tenant, name, at));
   return { file: name, risks: risks.length };
 }

@@ -1,4 +1,5 @@
 /** Rows a call needs before it runs, made with TODAY's API (never the call under test), and small read helpers. */
+import { LocalFileStore, LOCAL_FILES_URL_KEY } from '../../../shared/files';
 import { COLLABORATOR, type Answer, type CaseContext } from '../support/catalogue';
 
 const ok = (answer: Answer, what: string): Answer => {
@@ -30,6 +31,13 @@ export async function addCollaborator(c: CaseContext, role = 'analyst'): Promise
 
 export async function addFile(c: CaseContext, name: string): Promise<void> {
   ok(await c.native('PUT', '/file', { query: { name } }), `file ${name}`);
+}
+
+/** A file row and its bytes: the client's second step, the PUT to the presigned URL, served as the local gateway does. */
+export async function uploadFile(c: CaseContext, name: string, content: string): Promise<void> {
+  const url = new URL(ok(await c.native('PUT', '/file', { query: { name } }), `file ${name}`).body.url);
+  const store = new LocalFileStore(process.env.FILES_DIR!, url.origin, LOCAL_FILES_URL_KEY);
+  await store.write(store.resolve('PUT', url.pathname, Object.fromEntries(url.searchParams)), Buffer.from(content));
 }
 
 export async function addWebhook(c: CaseContext, pin: string): Promise<string> {

@@ -1,7 +1,7 @@
 /** Jobs, agents, files, keys, capabilities, settings and the other 2.x routes, the webhook (§2.3, §3.7–3.10). */
 import { randomUUID } from 'node:crypto';
 import { cli1, cli2, hookPath, shownAsNotAvailable, succeeded, TENANT, ui, type CaseContext, type ClientCall } from '../support/catalogue';
-import { addAsset, addFile, addJob, addWebhook, rowsOf } from './arrange';
+import { addAsset, addFile, addJob, addWebhook, rowsOf, uploadFile } from './arrange';
 
 export const JOB_CALLS: readonly ClientCall[] = [
   cli1('jobs.add', 'POST /job {key,capabilities}', 'sdk/entities/jobs.py:8-13', {
@@ -82,13 +82,12 @@ export const FILE_CALLS: readonly ClientCall[] = [
     },
   }),
   ui('useGetFile', 'GET /file?name=proofs/… (reads the bytes)', 'src/hooks/useFiles.ts:111-134, :162-205', {
-    arrange: (c) => addFile(c, 'proofs/ui.example.com/x'),
+    arrange: (c) => uploadFile(c, 'proofs/ui.example.com/x', 'proof of concept'),
     request: () => ({ method: 'GET', path: '/file', query: { name: 'proofs/ui.example.com/x' } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
-      expect(typeof body === 'object' && body && 'url' in body).toBe(false); // the body is the file, not {url}
+      expect(body).toBe('proof of concept'); // the body is the file, not {url}
     },
-    knownFailing: 'answers {url}; a browser reads the bytes (the conflict is resolved by Origin, docs/client-compat.md)',
   }),
   cli1('files.get', 'GET /file?name=<path> (reads resp.content after redirects)', 'sdk/chariot.py:117-124', {
     arrange: (c) => addFile(c, 'home/v1-download.txt'),
@@ -122,12 +121,16 @@ export const FILE_CALLS: readonly ClientCall[] = [
     }),
   ),
   cli2('files.add_encrypted', 'PUT /encrypted-file?name=_encrypted/… (raw bytes)', 'sdk/chariot.py:233-234', {
-    request: () => ({ method: 'PUT', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, body: 'c2VjcmV0' }),
+    request: () => ({ method: 'PUT', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, rawBody: 'the secret' }),
     reads: succeeded,
   }),
   cli2('files.get_encrypted', 'GET /encrypted-file?name=_encrypted/… (Accept: application/octet-stream)', 'sdk/chariot.py:250-254', {
-    request: () => ({ method: 'GET', path: '/encrypted-file', query: { name: '_encrypted/secret.txt' }, headers: { accept: 'application/octet-stream' } }),
-    reads: ({ status }) => expect(status).toBe(200),
+    arrange: async (c) => void (await c.native('PUT', '/encrypted-file', { query: { name: '_encrypted/read.txt' }, rawBody: 'read me' })),
+    request: () => ({ method: 'GET', path: '/encrypted-file', query: { name: '_encrypted/read.txt' }, headers: { accept: 'application/octet-stream' } }),
+    reads: ({ status, body }) => {
+      expect(status).toBe(200);
+      expect(body).toBe('read me'); // resp.content
+    },
   }),
 ];
 
@@ -145,10 +148,9 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
       expect(status).toBeLessThan(300);
       expect(body).toMatchObject({ key: expect.stringMatching(/^#key#/), name: 'v2-key', secret: expect.any(String) });
     },
-    knownFailing: 'answers {"keys":[…]}, not the bare key',
   }),
   cli2('keys.delete', 'DELETE /key {key}', 'sdk/entities/keys.py:90-97', {
-    arrange: async (c) => void (c.state.key = (await c.native('POST', '/key', { body: { name: 'v2-key-delete' } })).body.keys[0].key),
+    arrange: async (c) => void (c.state.key = (await c.native('POST', '/key', { body: { name: 'v2-key-delete' } })).body.key),
     request: (c) => ({ method: 'DELETE', path: '/key', body: { key: c.state.key } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);
@@ -156,7 +158,7 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
     },
   }),
   cli2('keychain.login (API key)', 'GET /token + X-GUARD-API-KEY-ID/SECRET, no Authorization', 'sdk/keychain.py:96-110', {
-    arrange: async (c) => void (c.state.apiKey = (await c.native('POST', '/key', { body: { name: 'v2-login' } })).body.keys[0].token),
+    arrange: async (c) => void (c.state.apiKey = (await c.native('POST', '/key', { body: { name: 'v2-login' } })).body.token),
     request: (c) => {
       const [id, secret] = c.state.apiKey.split('.');
       return { method: 'GET', path: '/token', as: null, headers: { 'x-guard-api-key-id': id, 'x-guard-api-key-secret': secret } };
@@ -175,8 +177,8 @@ export const KEY_AND_2X_CALLS: readonly ClientCall[] = [
   }),
   notYet(cli2, 'settings.add', 'PUT', '/setting', { name: 'scan-level', value: 'A' }, 'sdk/entities/settings.py:22'),
   notYet(cli2, 'settings.delete', 'DELETE', '/setting', { name: 'scan-level' }, 'sdk/entities/settings.py:50'),
-  notYet(cli2, 'configurations.add', 'PUT', '/configuration', { name: 'customer_type', value: 'x' }, 'sdk/entities/configurations.py:48'),
-  notYet(cli2, 'configurations.delete', 'DELETE', '/configuration', { name: 'customer_type' }, 'sdk/entities/configurations.py:83'),
+  notYet(cli2, 'configurations.add', 'PUT', '/configuration', { name: 'customer_type', value: 'x' }, 'sdk/entities/configurations.py:17-20'),
+  notYet(cli2, 'configurations.delete', 'DELETE', '/configuration', { name: 'customer_type' }, 'sdk/entities/configurations.py:27-30'),
   notAvailableCall(cli2, 'agents.planner', 'POST', '/planner', { message: 'hi', mode: 'query' }, 'sdk/entities/agents.py:67-72'),
   notAvailableCall(cli2, 'credentials.get', 'POST', '/broker', { Operation: 'get', CredentialID: 'c1', Category: 'integration', Type: 'aws', Format: 'token', Resolution: 'by-target', Parameters: {} }, 'sdk/entities/credentials.py:80-118'),
   notAvailableCall(cli2, 'credentials.add', 'POST', '/broker', { Operation: 'add', ResourceKey: '#account#a#b#c', Category: 'integration', Type: 'aws', Parameters: { label: 'x' } }, 'sdk/entities/credentials.py:13-39'),

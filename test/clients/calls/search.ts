@@ -187,7 +187,6 @@ export const SEARCH_CALLS: readonly ClientCall[] = [
       expect(status).toBe(200);
       expect(flatten(body).length).toBeGreaterThan(1); // the automatic `source` attribute plus the one added by hand
     },
-    knownFailing: 'creating an asset creates no automatic `source` attribute (test_search expects more than one hit)',
   }),
   cli1('search.by_name', 'GET /my?key=name:<prefix>', 'sdk/entities/search.py:25-38', {
     arrange: async (c) => void (await addAsset(c, 'v1-name.example.com', 'v1name.example.com')),

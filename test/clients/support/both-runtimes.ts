@@ -35,7 +35,7 @@ function underTest(runtime: Runtime, users: Users): RuntimeUnderTest {
       path: request.path,
       rawQueryString: new URLSearchParams(Object.entries(request.query ?? {})).toString(),
       headers: all,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       requestId: randomUUID(),
     });
     return { status: response.status, contentType: response.contentType, body: response.body };

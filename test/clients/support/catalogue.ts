@@ -23,6 +23,8 @@ export interface ClientRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** JSON-encoded; `undefined` sends no body. */
   readonly body?: unknown;
+  /** Sent as it is instead of `body` (a client that uploads raw bytes under its JSON content type). */
+  readonly rawBody?: string;
   /** The signed-in user whose ID token is the Bearer (default ada); null = no Authorization header. */
   readonly as?: Who | null;
   /** The `account` header (act in that tenant). */
@@ -39,7 +41,7 @@ export interface Answer {
 /** What a case may do besides its one call: arrange rows with today's API, repeat the client's own reads. */
 export interface CaseContext {
   /** Today's backend API, as `as` (default ada): for arranging rows and checking effects, never the call under test. */
-  native(method: string, path: string, options?: { query?: Record<string, string>; body?: unknown; as?: Who; account?: string }): Promise<Answer>;
+  native(method: string, path: string, options?: { query?: Record<string, string>; body?: unknown; rawBody?: string; as?: Who; account?: string }): Promise<Answer>;
   /** Another request exactly as this case's client sends it (its follow-up reads). */
   send(request: ClientRequest): Promise<Answer>;
   /** Values arrange() hands to request() and reads() (keys, pins, offsets). */

@@ -81,3 +81,23 @@ export const deleteSetting = c('DELETE /setting', 'delete a setting; a missing o
   expect(await t.call('DELETE', '/setting', { body: { name: 'scan-level' } })).toEqual({ status: 200, body: { settings: [] } });
   expect((await t.call('DELETE', '/setting', { body: {} })).status).toBe(400);
 });
+
+export const putConfiguration = c('PUT /configuration', 'configurations: beside settings, admin only, validated subscription; isolation', [addAccounts], async (t) => {
+  const set = await t.call('PUT', '/configuration', { body: { name: 'customer_type', value: 'ENTERPRISE' } });
+  expect(set.status).toBe(200);
+  expect(set.body.configurations[0]).toMatchObject({ key: '#configuration#customer_type', name: 'customer_type', value: 'ENTERPRISE' });
+  expect((await t.call('GET', '/my', { query: { key: '#configuration#' } })).body.configurations).toHaveLength(1);
+  expect((await t.call('GET', '/my', { query: { key: '#setting#' } })).body.settings ?? []).toHaveLength(0);
+  expect((await t.call('GET', '/my', { as: 'bob', query: { key: '#configuration#' } })).body).toEqual({ configurations: [] });
+  expect((await t.call('PUT', '/configuration', { body: { name: 'subscription', value: { startDate: '2026-01-01' } } })).status).toBe(200);
+  expect((await t.call('PUT', '/configuration', { body: { name: 'subscription', value: { startDate: 'Jan 1' } } })).status).toBe(400);
+  expect((await t.call('PUT', '/configuration', { body: { name: 'customer_type' } })).status).toBe(400);
+  expect((await t.call('PUT', '/configuration', { as: 'cy', account: t.ada, body: { name: 'x', value: 1 } })).status).toBe(403);
+});
+
+export const deleteConfiguration = c('DELETE /configuration', 'delete a configuration; a missing one is a success; analyst cannot', [putConfiguration], async (t) => {
+  expect((await t.call('DELETE', '/configuration', { as: 'cy', account: t.ada, body: { name: 'customer_type' } })).status).toBe(403);
+  expect((await t.call('DELETE', '/configuration', { body: { name: 'customer_type' } })).body.configurations[0]).toMatchObject({ name: 'customer_type' });
+  expect(await t.call('DELETE', '/configuration', { body: { name: 'customer_type' } })).toEqual({ status: 200, body: { configurations: [] } });
+  expect((await t.call('DELETE', '/configuration', { body: {} })).status).toBe(400);
+});

@@ -34,6 +34,12 @@ export const addAssets = c('PUT /asset', 'add assets and a seed', [], async (t) 
   }
   const seed = await t.call('PUT', '/asset', { body: { dns: 'seed.example.org', source: 'seed' } });
   expect(seed.body[0]).toMatchObject({ status: 'P', source: 'seed', ttl: 0 });
+  // Each new asset gets one automatic `source` attribute saying how it came in (praetorian-cli 1.6.x's test_search).
+  const provenance = async (key: string) => (await t.call('GET', '/my', { query: { key: `source:${key}`, label: 'attribute' } })).body.attributes;
+  expect(await provenance(EXAMPLE)).toEqual([expect.objectContaining({ name: 'source', value: 'provided', source: EXAMPLE })]);
+  expect(await provenance('#asset#seed.example.org#seed.example.org')).toEqual([expect.objectContaining({ name: 'source', value: 'seed' })]);
+  expect((await t.call('PUT', '/asset', { body: { dns: 'example.com', name: 'example.com' } })).status).toBe(200);
+  expect(await provenance(EXAMPLE)).toHaveLength(1); // re-adding adds none
 });
 
 export const mergeAsset = c('PUT /asset', 'update merges and records history', [addAssets], async (t) => {

@@ -2,10 +2,11 @@
 import { c } from '../support/case';
 import { addAccounts } from './account';
 
-export const createKey = c('POST /key', 'create a key; it authenticates as its creator', [], async (t) => {
+export const createKey = c('POST /key', 'create a key (the bare key, as praetorian-cli 2.x reads it); it authenticates as its creator', [], async (t) => {
   const created = await t.call('POST', '/key', { body: { name: 'ci', role: 'analyst' } });
   expect(created.status).toBe(201);
-  const key = created.body.keys[0];
+  const key = created.body;
+  expect(key.key).toBe(`#key#${key.id}`);
   expect(key).toMatchObject({ name: 'ci', creator: t.ada, status: 'A', role: 'analyst' });
   expect(key.hash).toBeUndefined();
   expect(key.token).toBe(`${key.id}.${key.secret}`);
@@ -31,4 +32,20 @@ export const listKeys = c('GET /key', 'list keys without secrets', [createKey], 
   expect(keys.body.keys[0].secret).toBeUndefined();
   expect(keys.body.keys[0].hash).toBeUndefined();
   expect((await t.call('GET', '/key', { as: 'bob' })).body).toEqual({ keys: [] });
+});
+
+export const revokeKey = c('DELETE /key', 'revoke a key: status D, the row stays, it no longer authenticates; errors; isolation', [createKey, addAccounts], async (t) => {
+  const { id } = (await t.call('POST', '/key', { body: { name: 'to-revoke' } })).body;
+  expect((await t.call('DELETE', '/key', { as: 'cy', account: t.ada, body: { key: `#key#${id}` } })).status).toBe(403);
+  expect((await t.call('DELETE', '/key', { as: 'bob', body: { key: `#key#${id}` } })).status).toBe(404);
+  const revoked = await t.call('DELETE', '/key', { body: { key: `#key#${id}` } });
+  expect(revoked.status).toBe(200);
+  expect(revoked.body).toMatchObject({ key: `#key#${id}`, status: 'D', deleted: expect.any(String), deleter: t.ada });
+  expect(revoked.body.hash).toBeUndefined();
+  expect((await t.call('DELETE', '/key', { body: { key: id } })).body).toMatchObject({ status: 'D', deleted: revoked.body.deleted }); // the row stays; again: unchanged
+  expect((await t.call('DELETE', '/key', { body: { key: t.state.apiKey.split('.')[0] } })).status).toBe(200);
+  expect((await t.call('GET', '/asset', { as: { apiKey: t.state.apiKey } })).status).toBe(401);
+  expect((await t.call('DELETE', '/key', { body: { key: '#key#AAAAAAAAAAAAAAAAAAAAAAAAAA======' } })).status).toBe(404);
+  expect((await t.call('DELETE', '/key', { body: { key: '#asset#a#b' } })).status).toBe(400);
+  expect((await t.call('DELETE', '/key', { body: {} })).status).toBe(400);
 });
