@@ -78,8 +78,9 @@ function defaultEmailLookup(issuer: string): (accessToken: string) => Promise<st
   const url = new URL(issuer);
   const region = /^cognito-idp\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1];
   // Loaded on the first access token only: most callers send id tokens, and the SDK client costs cold-start time.
+  // `require`: the SDK is external (on the Lambda runtime's NODE_PATH, which an ES import ignores).
   const loadCognito = async () => {
-    const { CognitoIdentityProviderClient, GetUserCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const { CognitoIdentityProviderClient, GetUserCommand } = require('@aws-sdk/client-cognito-identity-provider') as typeof import('@aws-sdk/client-cognito-identity-provider');
     const config = region ? { region } : { region: 'us-east-1', endpoint: url.origin, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
     // Few retries: while Cognito is down the caller should get its 503 quickly.
     return { client: new CognitoIdentityProviderClient({ ...config, maxAttempts: 2 }), GetUserCommand };

@@ -3,12 +3,14 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { unavailable } from '../errors';
 import { DEFAULT_URL_SECONDS, objectKey, type FileStore, type PutBytesOptions } from './file-store';
 
-/** The S3 SDK loads on the first file URL, not at cold start: only the file routes ever need it. */
+/**
+ * The S3 SDK loads on the first file URL, not at cold start: only the file routes ever need it. `require`, not
+ * `import()`: the SDK is external to the bundle and comes with the Lambda runtime on NODE_PATH, which an ES
+ * import's resolution ignores (esbuild keeps a dynamic import of an external as is).
+ */
 async function loadS3(config: S3ClientConfig) {
-  const [{ GetObjectCommand, PutObjectCommand, S3Client }, { getSignedUrl }] = await Promise.all([
-    import('@aws-sdk/client-s3'),
-    import('@aws-sdk/s3-request-presigner'),
-  ]);
+  const { GetObjectCommand, PutObjectCommand, S3Client } = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+  const { getSignedUrl } = require('@aws-sdk/s3-request-presigner') as typeof import('@aws-sdk/s3-request-presigner');
   return { s3: new S3Client(config), GetObjectCommand, PutObjectCommand, getSignedUrl };
 }
 

@@ -75,8 +75,11 @@ export interface ShadowCopierOptions {
 }
 
 export class ShadowCopier {
-  /** The SDK comes with the Lambda runtime (outside the bundle); only a Lambda that shadows loads it, at start. */
-  private readonly sdk = import('@aws-sdk/client-lambda');
+  /**
+   * The SDK comes with the Lambda runtime (outside the bundle, on NODE_PATH, which an ES import ignores: hence
+   * `require`); only a Lambda that shadows loads it, at start.
+   */
+  private readonly sdk = Promise.resolve().then(() => require('@aws-sdk/client-lambda') as typeof import('@aws-sdk/client-lambda'));
   private client?: LambdaInvoker;
 
   constructor(

@@ -40,11 +40,17 @@ export interface DeployedArtifacts {
   authorize(headers: Record<string, string>): Promise<{ isAuthorized: boolean; context?: Record<string, string> }>;
   /** Milliseconds per phase (synth + bundling, service bundles, start). */
   readonly timings: Readonly<Record<string, number>>;
+  /** The staged asset directory of every Lambda started (entry bundle and lazy chunks). */
+  readonly lambdaAssets: readonly string[];
   close(): Promise<void>;
 }
 
-/** What AWS's platform gives every process, pointed at the emulators (never a binding variable: those come from the template). */
-function platformEnv(stack: TestStack, secrets: SecretsManagerEmulator): Record<string, string> {
+/**
+ * What AWS's platform gives every process, pointed at the emulators (never a binding variable: those come from the template).
+ * There is no S3 stand-in: `s3Endpoint` is a closed local port, so the file store's SDK loads and signs for real and
+ * its calls fail here (503) instead of leaving the machine.
+ */
+function platformEnv(stack: TestStack, secrets: SecretsManagerEmulator, s3Endpoint: string): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     // The Lambda runtime provides the AWS SDK the bundles leave out (`@aws-sdk/*` is external): here, the repository's.
@@ -53,6 +59,7 @@ function platformEnv(stack: TestStack, secrets: SecretsManagerEmulator): Record<
     AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: stack.dynamoEndpoint,
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
     ...secrets.env,
     // No X-Ray daemon here; and revocations must show at once (the contract cases revoke and retry).
     POWERTOOLS_TRACE_ENABLED: 'false',
@@ -154,11 +161,12 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
       Object.fromEntries(
         Object.entries(env).map(([name, value]) => [name, templates.resolve(stackName, value, physical).replace(cognitoHost, stack.cognitoEndpoint)]),
       );
-    const base = platformEnv(stack, secrets);
+    const base = platformEnv(stack, secrets, `http://127.0.0.1:${await freePort()}`);
     const output: string[] = [];
 
     // Lambda: every function that serves routes, and the authorizer.
     const hosts = new Map<string, number>();
+    const lambdaAssets: string[] = [];
     await time('lambdas', () =>
       Promise.all(
         templates
@@ -168,6 +176,7 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
             if (!fn.assetPath) throw new Error(`function ${fn.name} has no staged asset`);
             const [file, handler] = fn.handler.split('.');
             const env = { ...base, ...resolveEnv(fn.stack, fn.env), AWS_LAMBDA_FUNCTION_NAME: `chariot-${fn.name}` };
+            lambdaAssets.push(join(outdir, fn.assetPath));
             let port = 0;
             await startNode(
               [join(__dirname, 'lambda-host.cjs'), join(outdir, fn.assetPath, `${file}.js`), handler],
@@ -249,6 +258,7 @@ export async function startDeployedArtifacts(stack: TestStack, context: Record<s
       runtime,
       backends,
       timings,
+      lambdaAssets,
       async authorize(headers) {
         const event = { version: '2.0', type: 'REQUEST', routeArn: 'arn:aws:execute-api:us-east-1:000000000000:local/$default/GET/asset', identitySource: [], routeKey: 'GET /asset', rawPath: '/asset', rawQueryString: '', headers, requestContext: {} };
         return (await invoke('authorizer', event, randomBytes(8).toString('hex'))) as { isAuthorized: boolean; context?: Record<string, string> };
