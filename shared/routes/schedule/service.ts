@@ -48,11 +48,13 @@ export async function addSchedule(deps: Deps, whoami: Whoami, body: unknown, at 
   requireRole(whoami, 'analyst');
   const input = parseInput(NewScheduleRequest, body);
   if (!capabilityNamed(input.capabilityName)) throw invalidInput(`unknown capability: ${input.capabilityName}`);
-  parseEntityKey(input.targetKey);
+  const repository = deps.repository(whoami);
+  // The target is one of the tenant's own rows: a schedule never names what the caller cannot see.
+  if (!(await repository.get(parseEntityKey(input.targetKey)))) throw notFound(`target ${input.targetKey} not found`);
   const scheduleId = randomUUID();
   const stamp = now(at);
   const row = withDates<CapabilitySchedule>({ username: whoami.tenant, key: scheduleKey(scheduleId), scheduleId, ...input, status: 'active', createdAt: stamp, updatedAt: stamp }, at);
-  return deps.repository(whoami).create(row);
+  return repository.create(row);
 }
 
 async function changeSchedule(deps: Deps, whoami: Whoami, id: string, change: (existing: CapabilitySchedule) => CapabilitySchedule): Promise<CapabilitySchedule> {

@@ -218,6 +218,7 @@ const scheduleState = (call: 'pause' | 'resume', status: 'paused' | 'active') =>
 
 export const SCHEDULE_CALLS: readonly ClientCall[] = [
   cli2('schedules.create', 'POST /capability/schedule {capabilityName,targetKey,weeklySchedule,startDate}', 'sdk/entities/schedules.py:80-136', {
+    arrange: async (c) => void (await addAsset(c, 'v2-schedule.example.com')),
     request: () => ({ method: 'POST', path: '/capability/schedule', body: { capabilityName: 'whois', targetKey: '#asset#v2-schedule.example.com#v2-schedule.example.com', weeklySchedule: WEEK, startDate: '2030-01-15T00:00:00Z' } }),
     reads: ({ status, body }) => {
       expect(status).toBe(200);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestStack } from '../../support/emulators';
 import { startRuntimePair, type RuntimeName } from '../../contract/support/both-runtimes';
 import type { Runtime } from '../../contract/support/runtimes';
-import { CLIENT_HEADERS, COLLABORATOR, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest, type Who } from './catalogue';
+import { CLIENT_HEADERS, COLLABORATOR, OUTSIDER, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest, type Who } from './catalogue';
 
 export type { RuntimeName };
 
@@ -52,8 +52,8 @@ function underTest(runtime: Runtime, users: Users): RuntimeUnderTest {
 }
 
 export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes> {
-  const [ada, bob] = await Promise.all([TENANT, COLLABORATOR].map((email) => stack.user(email)));
-  const users: Users = { ada, bob };
+  const [ada, bob, cy] = await Promise.all([TENANT, COLLABORATOR, OUTSIDER].map((email) => stack.user(email)));
+  const users: Users = { ada, bob, cy };
   const pair = await startRuntimePair(stack, { POWERTOOLS_LOG_LEVEL: 'ERROR' });
   return {
     lambda: underTest(pair.runtimes.lambda, users),

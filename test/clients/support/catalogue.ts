@@ -8,10 +8,11 @@
 export const CLIENTS = ['chariot-ui', 'praetorian-cli 1.6.5', 'praetorian-cli 2.x'] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
-/** The tenant every call acts in, and a collaborator it added. */
+/** The tenant every call acts in, a collaborator it added, and an outsider (tenant isolation, isolation.test.ts). */
 export const TENANT = 'ada@alpha.test';
 export const COLLABORATOR = 'bob@beta.test';
-export type Who = 'ada' | 'bob';
+export const OUTSIDER = 'cy@gamma.test';
+export type Who = 'ada' | 'bob' | 'cy';
 
 export interface ClientRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';

@@ -8,7 +8,10 @@ const path = (id: string, action = '') => `/capability/schedule/${id}${action}`;
 /** The id of the schedule addSchedule stored (listed the way praetorian-cli 2.x lists them). */
 const scheduleId = async (t: ContractClient): Promise<string> => (await t.call('GET', '/my', { query: { key: '#capability_schedule#' } })).body.capabilityschedules[0].scheduleId;
 
-export const addSchedule = c('POST /capability/schedule', 'store a weekly schedule, listed as capabilityschedules; says nothing runs it; bad input 400', [], async (t) => {
+export const addSchedule = c('POST /capability/schedule', 'store a weekly schedule of one of the tenant\'s rows, listed as capabilityschedules; says nothing runs it; bad input 400; a target the caller does not have 404', [], async (t) => {
+  expect((await t.call('POST', '/capability/schedule', { body: NEW })).status).toBe(404);
+  await t.call('PUT', '/asset', { body: { dns: 'example.com', name: 'example.com' } });
+  expect((await t.call('POST', '/capability/schedule', { body: NEW, as: 'bob' })).status).toBe(404);
   const added = await t.call('POST', '/capability/schedule', { body: NEW });
   expect(added.status).toBe(200);
   expect(added.body).toMatchObject({ ...NEW, status: 'active', scheduleId: expect.stringMatching(/^[0-9a-f-]{36}$/), scheduler: expect.stringContaining('nothing runs them') });
