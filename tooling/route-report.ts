@@ -2,8 +2,9 @@
  * The route report printed by `npm run routes` and by `npm start`: what a deploy of an environment
  * does with each route, as resolved by the deployment config loader.
  */
-import { formatRouteState, type ResolvedRoute } from '../shared/routing/flags';
+import { formatRouteState, parseRouteState, type ResolvedRoute } from '../shared/routing/flags';
 import { SERVICES } from '../shared/routing/routes';
+import { shadowGate } from '../shared/migration/promotion';
 import type { DeploymentConfig } from './deploy-config/load';
 
 /** One line: the stack, where it deploys, and how many routes sit on each side. */
@@ -15,8 +16,7 @@ export function describeDeployment({ envName, environment, routes }: DeploymentC
     `Chariot-${envName}  account ${environment.account}  region ${environment.region}  ` +
     `table ${environment.table.mode}  user pool ${environment.userPool.mode}  ` +
     `${routes.length - onFargate - canary} routes on lambda, ${canary} in canary (weighted ALB rule), ${onFargate} on fargate` +
-    // The AWS shadow copy needs its comparer wired into the API stack (docs/migration.md "In AWS").
-    (shadow ? `\nnote: ${shadow} route(s) in shadow are served by their Lambda; in AWS their copies are compared only where the shadow comparer is deployed (docs/migration.md)` : '')
+    (shadow ? `\nnote: ${shadow} route(s) in shadow are served by their Lambda; a sample of their GETs is compared with the service (npm run routes -- -c env=${envName} --live shows the counts)` : '')
   );
 }
 
@@ -60,19 +60,24 @@ export interface LiveRouteRow {
   readonly shadow: { readonly matches: number; readonly mismatches: number; readonly errors: number };
 }
 
-/** Requests, errors (4xx/5xx) and p99 per runtime, and shadow results, for every route that saw traffic or is migrating. */
-export function formatLiveTable(rows: readonly LiveRouteRow[]): string {
+/**
+ * Requests, errors (4xx/5xx) and p99 per runtime, and shadow results, for every route that saw traffic or is migrating.
+ * With `minShadowMatches`, a last column gives each shadowed route's shadow → canary gate (shared/migration/promotion.ts).
+ */
+export function formatLiveTable(rows: readonly LiveRouteRow[], minShadowMatches?: number): string {
   const side = (r: LiveRouteRow['runtimes']['lambda']) =>
     r.requests ? `${r.requests} / ${r.http4xx}/${r.http5xx} / ${r.p99Ms ?? '-'} ms` : '-';
   const shown = rows.filter((r) => r.runtimes.lambda.requests + r.runtimes.fargate.requests > 0 || r.state !== 'lambda');
+  const gate = (r: LiveRouteRow) => (parseRouteState(r.state)?.kind === 'shadow' ? shadowGate(r.shadow, minShadowMatches!).summary : '-');
   const table = [
-    ['ROUTE', 'STATE', 'LAMBDA req / 4xx/5xx / p99', 'FARGATE req / 4xx/5xx / p99', 'SHADOW match/mismatch/error'],
+    ['ROUTE', 'STATE', 'LAMBDA req / 4xx/5xx / p99', 'FARGATE req / 4xx/5xx / p99', 'SHADOW match/mismatch/error', ...(minShadowMatches === undefined ? [] : ['CANARY GATE'])],
     ...shown.map((r) => [
       r.route,
       r.state === r.configured ? r.state : `${r.state} (started ${r.configured})`,
       side(r.runtimes.lambda),
       side(r.runtimes.fargate),
       r.shadow.matches + r.shadow.mismatches + r.shadow.errors ? `${r.shadow.matches}/${r.shadow.mismatches}/${r.shadow.errors}` : '-',
+      ...(minShadowMatches === undefined ? [] : [gate(r)]),
     ]),
   ];
   return formatColumns(table);

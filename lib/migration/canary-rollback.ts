@@ -10,7 +10,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE, type MetricsRuntime } from '../../shared/observability/route-metrics';
+import { METRICS_NAMESPACE, routeMetricDimensions, type MetricsRuntime } from '../../shared/observability/route-metrics';
 import type { MigrationPolicy } from '../../tooling/deploy-config/schema';
 import { alarmRoutePrefix, type CanaryRule } from '../../lambdas/canary-rollback/handler';
 import { lambdaEnvironment } from '../backend-environment';
@@ -22,7 +22,7 @@ export function routeMetric(envName: string, route: string, runtime: MetricsRunt
   return new cloudwatch.Metric({
     namespace: METRICS_NAMESPACE,
     metricName,
-    dimensionsMap: { service: 'chariot', runtime, environment: envName, route },
+    dimensionsMap: routeMetricDimensions(envName, route, runtime),
     statistic,
     period: Duration.minutes(1),
   });

@@ -11,6 +11,7 @@ import { formatRouteState, type ResolvedRoute, type RouteState } from '../../sha
 import type { Comparison } from '../../shared/migration/compare';
 import { routeMetrics } from '../../shared/observability/route-metrics';
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from '../../tooling/http-api-emulator/types';
+import { shadowGate } from '../../shared/migration/promotion';
 
 export type Runtime = 'lambda' | 'fargate';
 
@@ -143,7 +144,7 @@ export class MigrationControl {
         `"${id}" is in state ${before.kind}; only canary and shadow routes have a weighted rule: start it with -c "migrate:${id}=canary:0"`,
       );
     }
-    if (before.kind === 'shadow' && percent > 0 && !force && route.shadow.matches < this.options.policy.minShadowMatches) {
+    if (before.kind === 'shadow' && percent > 0 && !force && !shadowGate(route.shadow, this.options.policy.minShadowMatches).open) {
       throw new ShiftRefused(
         `"${id}" has ${route.shadow.matches} matched shadow comparisons (${route.shadow.mismatches} mismatches); ` +
           `the policy wants ${this.options.policy.minShadowMatches} before a canary (migrationPolicy.minShadowMatches), or pass --force`,

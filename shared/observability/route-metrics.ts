@@ -18,6 +18,16 @@ export type MetricsRuntime = 'lambda' | 'fargate' | 'shadow';
 
 const MAX_SAMPLES = 99;
 export const METRICS_NAMESPACE = 'Chariot';
+/** The `service` dimension of every route metric (one per application, not per backend: a route keeps it when it moves). */
+export const METRICS_SERVICE = 'chariot';
+
+/** The full dimension set of one route's metrics on one runtime, as emitted below (CloudWatch keys a metric by all of them). */
+export const routeMetricDimensions = (environment: string, route: string, runtime: MetricsRuntime): Record<string, string> => ({
+  service: METRICS_SERVICE,
+  runtime,
+  environment,
+  route,
+});
 
 interface RouteAggregate {
   requests: number;
@@ -52,7 +62,7 @@ export class RouteMetrics {
       options.metrics ??
       new Metrics({
         namespace: METRICS_NAMESPACE,
-        serviceName: 'chariot',
+        serviceName: METRICS_SERVICE,
         defaultDimensions: { runtime: options.runtime, environment },
         logger: { debug() {}, info() {}, warn() {}, error: console.error },
       });
