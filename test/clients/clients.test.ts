@@ -6,23 +6,13 @@
  * - route not served → `test.todo`: listed, not run. Wiring a route turns its calls on with no edit here.
  * The summary per client is printed by `npx tsx test/clients/summary.ts` and checked in summary.test.ts.
  */
-import { useEmulators } from '../support/emulators';
-import { startBothRuntimes, type BothRuntimes, type RuntimeName } from './support/both-runtimes';
+import { useBothRuntimes, type RuntimeName } from './support/both-runtimes';
 import { callName } from './support/catalogue';
 import { CATALOGUE } from './calls';
 import { isServed } from './support/served';
 import { placeholderContext } from './support/placeholder';
 
-const stack = useEmulators();
-let runtimes: BothRuntimes;
-
-beforeAll(async () => {
-  runtimes = await startBothRuntimes(stack);
-});
-
-afterAll(async () => {
-  await runtimes?.close();
-});
+const { runtimes } = useBothRuntimes();
 
 for (const runtime of ['lambda', 'hono'] as RuntimeName[]) {
   describe(`${runtime} runtime`, () => {
@@ -33,7 +23,7 @@ for (const runtime of ['lambda', 'hono'] as RuntimeName[]) {
         continue;
       }
       const run = async () => {
-        const c = runtimes[runtime].context(call);
+        const c = runtimes()[runtime].context(call);
         await call.arrange?.(c);
         await call.reads(await c.send(call.request(c)), c);
       };

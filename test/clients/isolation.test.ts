@@ -7,23 +7,13 @@
  * the caller (the webhook's pin, an API key's secret), which act in that tenant by design.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { useEmulators } from '../support/emulators';
-import { startBothRuntimes, type BothRuntimes, type RuntimeName } from './support/both-runtimes';
+import { useBothRuntimes, type RuntimeName } from './support/both-runtimes';
 import { callName, OUTSIDER, TENANT } from './support/catalogue';
 import { CATALOGUE } from './calls';
 import { isServed } from './support/served';
 import { placeholderContext } from './support/placeholder';
 
-const stack = useEmulators();
-let runtimes: BothRuntimes;
-
-beforeAll(async () => {
-  runtimes = await startBothRuntimes(stack);
-});
-
-afterAll(async () => {
-  await runtimes?.close();
-});
+const { stack, runtimes } = useBothRuntimes();
 
 /** Every row of a tenant's partition, in key order. */
 async function rowsOf(tenant: string): Promise<Record<string, unknown>[]> {
@@ -47,7 +37,7 @@ for (const runtime of ['lambda', 'hono'] as RuntimeName[]) {
       const placeholder = call.request(placeholderContext);
       if (!isServed(placeholder) || BY_SECRET(placeholder)) continue;
       test(callName(call), async () => {
-        const c = runtimes[runtime].context(call);
+        const c = runtimes()[runtime].context(call);
         await call.arrange?.(c);
         const request = { ...call.request(c), as: 'cy' as const };
         const before = await rowsOf(TENANT);

@@ -4,7 +4,7 @@
  * today's API for arranging rows.
  */
 import { randomUUID } from 'node:crypto';
-import type { TestStack } from '../../support/emulators';
+import { useEmulators, type TestStack } from '../../support/emulators';
 import { startRuntimePair, type RuntimeName } from '../../contract/support/both-runtimes';
 import type { Runtime } from '../../contract/support/runtimes';
 import { CLIENT_HEADERS, COLLABORATOR, OUTSIDER, TENANT, type Answer, type CaseContext, type ClientCall, type ClientRequest, type Who } from './catalogue';
@@ -60,4 +60,17 @@ export async function startBothRuntimes(stack: TestStack): Promise<BothRuntimes>
     hono: underTest(pair.runtimes.hono, users),
     close: () => pair.close(),
   };
+}
+
+/** For a test file: its own table and user pool, and both runtimes over them, started before its tests and closed after. */
+export function useBothRuntimes(): { readonly stack: TestStack; readonly runtimes: () => BothRuntimes } {
+  const stack = useEmulators();
+  let runtimes: BothRuntimes | undefined;
+  beforeAll(async () => {
+    runtimes = await startBothRuntimes(stack);
+  });
+  afterAll(async () => {
+    await runtimes?.close();
+  });
+  return { stack, runtimes: () => runtimes! };
 }
