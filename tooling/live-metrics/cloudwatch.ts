@@ -36,7 +36,9 @@ const FIGURES = [
   { runtime: 'shadow', metric: 'ShadowMismatch', stat: 'Sum' },
 ] as const satisfies readonly { runtime: MetricsRuntime; metric: string; stat: string }[];
 
-const queryId = (routeIndex: number, figure: number) => `r${routeIndex}_${figure}`;
+type Figure = (typeof FIGURES)[number];
+/** A query's id names its figure (ids start with a lower-case letter; letters, digits and `_` only). */
+const queryId = (routeIndex: number, runtime: Figure['runtime'], metric: Figure['metric']) => `r${routeIndex}_${runtime}_${metric}`;
 
 export async function readLiveRoutes(cloudwatch: CloudWatchReader, options: LiveMetricsOptions): Promise<LiveRouteRow[]> {
   const end = options.now ?? new Date();
@@ -44,8 +46,8 @@ export async function readLiveRoutes(cloudwatch: CloudWatchReader, options: Live
   // One period over the whole window (a multiple of 60 s): one value per query, or two where it straddles a boundary.
   const period = Math.max(60, Math.ceil((options.hours * 3600) / 60) * 60);
   const queries: MetricDataQuery[] = options.routes.flatMap((route, index) =>
-    FIGURES.map((figure, f) => ({
-      Id: queryId(index, f),
+    FIGURES.map((figure) => ({
+      Id: queryId(index, figure.runtime, figure.metric),
       MetricStat: {
         Metric: {
           Namespace: METRICS_NAMESPACE,
@@ -75,20 +77,20 @@ export async function readLiveRoutes(cloudwatch: CloudWatchReader, options: Live
   // p99 over two partial periods is not derivable; the worse of them is the honest bound.
   const worst = (id: string) => (values.get(id)?.length ? Math.round(Math.max(...values.get(id)!)) : null);
   return options.routes.map((route, index) => {
-    const side = (first: number) => ({
-      requests: sum(queryId(index, first)),
-      http4xx: sum(queryId(index, first + 1)),
-      http5xx: sum(queryId(index, first + 2)),
-      p99Ms: worst(queryId(index, first + 3)),
+    const side = (runtime: 'lambda' | 'fargate') => ({
+      requests: sum(queryId(index, runtime, 'Requests')),
+      http4xx: sum(queryId(index, runtime, 'Http4xx')),
+      http5xx: sum(queryId(index, runtime, 'Http5xx')),
+      p99Ms: worst(queryId(index, runtime, 'Latency')),
     });
     const state = formatRouteState(route.state);
     return {
       route: route.id,
       state,
       configured: state,
-      runtimes: { lambda: side(0), fargate: side(4) },
+      runtimes: { lambda: side('lambda'), fargate: side('fargate') },
       // The comparer counts a copy it could not deliver neither way, so AWS has no error count.
-      shadow: { matches: sum(queryId(index, 8)), mismatches: sum(queryId(index, 9)), errors: 0 },
+      shadow: { matches: sum(queryId(index, 'shadow', 'ShadowMatch')), mismatches: sum(queryId(index, 'shadow', 'ShadowMismatch')), errors: 0 },
     };
   });
 }
